@@ -1,0 +1,227 @@
+/* course.h - the course model: what a loaded course looks like.
+ *
+ * A `struct catalog` owns every course it loaded; a course owns its whole
+ * tree.  Screens, sessions and commands borrow const pointers into it.
+ * Every string is UTF-8, NUL-terminated, already cleaned of control, bidi
+ * override and zero-width characters by the loader (see course_xml.c), and
+ * never NULL unless the comment says "may be NULL".
+ *
+ * Built by course_xml.c (the only file that sees libxml2).
+ */
+#ifndef CK_COURSE_H
+#define CK_COURSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "err.h"
+
+/* ---- inline text ------------------------------------------------------ */
+
+enum span_kind {
+	SPAN_TEXT,    /* plain text */
+	SPAN_EM,      /* <em>text</em> */
+	SPAN_STRONG,  /* <strong>text</strong> */
+	SPAN_CITE,    /* <cite ref="a b"/>: text holds the ref ids, space separated */
+};
+
+struct span {
+	enum span_kind kind;
+	char *text;
+};
+
+/* Rich text: a run of spans.  n == 0 means empty/absent.  White space in
+ * text spans is already collapsed (runs of space, tab, newline -> one space;
+ * leading/trailing space of the whole run trimmed). */
+struct rich {
+	struct span *spans;
+	size_t n;
+};
+
+/* ---- lessons ---------------------------------------------------------- */
+
+enum block_kind {
+	BLOCK_H,      /* heading: text */
+	BLOCK_P,      /* paragraph: text */
+	BLOCK_LIST,   /* bulleted list: items */
+	BLOCK_NOTE,   /* boxed note of kind `note`: text */
+	BLOCK_CITE,   /* stand-alone citation: refs */
+};
+
+enum note_kind { NOTE_KEY, NOTE_HISTORY, NOTE_WARNING };
+
+struct block {
+	enum block_kind kind;
+	enum note_kind note;     /* BLOCK_NOTE only */
+	struct rich text;        /* H, P, NOTE */
+	struct rich *items;      /* LIST */
+	size_t nitems;
+	char **refs;             /* CITE: source ids */
+	size_t nrefs;
+	int line;
+};
+
+struct page {
+	char *id;
+	char *title;             /* may be NULL */
+	struct block *blocks;
+	size_t nblocks;
+	int line;
+};
+
+struct lesson {
+	char *id;
+	char *title;
+	struct page *pages;
+	size_t npages;
+	int line;
+};
+
+/* ---- quizzes ---------------------------------------------------------- */
+
+enum question_type {
+	Q_SINGLE,     /* one correct option */
+	Q_MULTIPLE,   /* one or more correct options */
+	Q_TRUEFALSE,
+	Q_TEXT,       /* typed answer compared with accept[] */
+	Q_ORDER,      /* put items[] in order (items[] is the correct order) */
+	Q_MATCH,      /* match each pair's left to its right */
+};
+
+struct option {
+	char *text;
+	bool correct;
+	char *why;               /* may be NULL: feedback shown when picked */
+};
+
+struct pair {
+	char *left;
+	char *right;
+};
+
+struct question {
+	char *id;
+	enum question_type type;
+	int points;              /* default 1 */
+	bool critical;           /* must be right to pass */
+	struct rich prompt;
+	struct rich hint;        /* n == 0 when none */
+	struct rich explain;     /* n == 0 when none */
+
+	struct option *options;  /* SINGLE, MULTIPLE */
+	size_t noptions;
+	bool partial;            /* MULTIPLE: scoring="partial" */
+
+	bool answer;             /* TRUEFALSE: the right answer */
+
+	char **accept;           /* TEXT: accepted answers */
+	size_t naccept;
+	bool ignore_case;        /* TEXT: case="ignore" (the default) */
+
+	char **items;            /* ORDER: items in the correct order */
+	size_t nitems;
+
+	struct pair *pairs;      /* MATCH */
+	size_t npairs;
+
+	int line;
+};
+
+enum feedback_mode { FEEDBACK_IMMEDIATE, FEEDBACK_DEFERRED };
+
+struct quiz {
+	char *id;
+	char *title;
+	int pass;                /* percent 0..100, default 80 */
+	int attempts;            /* 0 = unlimited (default) */
+	bool shuffle;            /* shuffle question order (default no) */
+	int draw;                /* questions per attempt; 0 = all */
+	enum feedback_mode feedback;
+	struct question *questions;
+	size_t nquestions;
+	int line;
+};
+
+/* ---- modules and courses ---------------------------------------------- */
+
+struct source {
+	char *id;
+	char *title;             /* the element's text */
+	char *publisher;         /* may be NULL */
+	char *year;              /* free text: "2015", "c.2015", "n.d."; may be NULL */
+	char *url;               /* shown as text only, never opened; may be NULL */
+};
+
+struct module {
+	char *id;
+	int version;
+	char *lang;              /* xml:lang, "en" when absent */
+	char *title;
+	int minutes;             /* estimated minutes, 0 when unknown */
+	char *audience;          /* may be NULL */
+	char *content_note;      /* may be NULL: shown before the module opens */
+	char *file;              /* path of the module file */
+	char **requires;         /* module ids that must be complete first */
+	size_t nrequires;
+	struct lesson *lessons;
+	size_t nlessons;
+	size_t npages;           /* total pages over all lessons */
+	struct quiz *quiz;       /* may be NULL: no quiz */
+	struct source *sources;
+	size_t nsources;
+	char hash[65];           /* hex BLAKE2b-256 of the module file's bytes */
+};
+
+struct course {
+	char *id;
+	int version;
+	char *lang;
+	char *title;
+	char *summary;           /* may be NULL */
+	char *dir;               /* the course folder */
+	struct module *modules;  /* in manifest order */
+	size_t nmodules;
+	char *cert_title;        /* may be NULL: no <certificate> */
+	char *valid_for;         /* ISO 8601 duration as written, may be NULL */
+	int valid_years, valid_months, valid_days;  /* parsed valid_for */
+};
+
+struct catalog {
+	struct course **courses;
+	size_t ncourses;
+};
+
+/* ---- loading (course_xml.c) ------------------------------------------- */
+
+/* Loads one course folder (containing course.xml).  Every problem found is
+ * added to `d`.  Returns the course, or NULL when it has any problem. */
+struct course *course_load(const char *dir, struct diags *d);
+void course_free(struct course *c);
+
+/* Loads every course under `path`: `path` itself when it holds course.xml,
+ * else each sub-folder that holds course.xml, in name order.  Courses with
+ * problems are reported in `d` and left out; the others load.  Returns -1
+ * (with `e` set) only when `path` cannot be read at all. */
+int catalog_load(struct catalog *cat, const char *path, struct diags *d,
+		 struct err *e);
+void catalog_release(struct catalog *cat);
+
+/* ---- lookups (course.c) ----------------------------------------------- */
+
+const struct course *catalog_find(const struct catalog *cat, const char *id);
+const struct module *course_find_module(const struct course *c,
+					const char *id);
+const struct source *module_find_source(const struct module *m,
+					const char *id);
+/* Page `n` (0-based over all lessons) of a module, and its lesson. */
+const struct page *module_page(const struct module *m, size_t n,
+			       const struct lesson **lesson);
+/* Totals for the validate summary line. */
+size_t course_count_pages(const struct course *c);
+size_t course_count_questions(const struct course *c);
+
+const char *question_type_name(enum question_type t);
+const char *note_kind_name(enum note_kind k);
+
+#endif

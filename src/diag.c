@@ -1,0 +1,93 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diags_init(struct diags *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void diags_release(struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	diags_init(d);
+}
+
+void diags_add(struct diags *d, const char *file, int line, int col,
+	       const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct diag *v = realloc(d->v, cap * sizeof(*v));
+		if (!v)
+			return;
+		d->v = v;
+		d->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	d->v[d->n].file = strdup(file ? file : "");
+	d->v[d->n].line = line;
+	d->v[d->n].col = col;
+	d->v[d->n].msg = strdup(buf);
+	if (!d->v[d->n].msg)
+		d->v[d->n].msg = strdup("out of memory");
+	d->n++;
+}
+
+
+void diags_sort(struct diags *d)
+{
+	/* qsort is not stable; the address tie-break above is only valid
+	 * before moves, so sort an index instead. */
+	size_t *idx;
+	struct diag *tmp;
+
+	if (d->n < 2)
+		return;
+	idx = malloc(d->n * sizeof(*idx));
+	tmp = malloc(d->n * sizeof(*tmp));
+	if (!idx || !tmp) {
+		free(idx);
+		free(tmp);
+		return;
+	}
+	/* insertion sort by key with original order as tie-break: n is small */
+	for (size_t i = 0; i < d->n; i++)
+		idx[i] = i;
+	for (size_t i = 1; i < d->n; i++) {
+		size_t k = idx[i], j = i;
+		while (j > 0) {
+			const struct diag *p = &d->v[idx[j - 1]], *q = &d->v[k];
+			int c = strcmp(p->file, q->file);
+			if (c < 0 || (c == 0 && (p->line < q->line ||
+			    (p->line == q->line && p->col <= q->col))))
+				break;
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		idx[j] = k;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		tmp[i] = d->v[idx[i]];
+	memcpy(d->v, tmp, d->n * sizeof(*tmp));
+	free(idx);
+	free(tmp);
+}
+
+void diags_print(const struct diags *d, FILE *out)
+{
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(out, "%s:%d:%d: %s\n", d->v[i].file, d->v[i].line,
+			d->v[i].col, d->v[i].msg);
+}
