@@ -1,6 +1,7 @@
 /* course.c - lookups over a loaded course. */
 #include "course.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const struct course *catalog_find(const struct catalog *cat, const char *id)
@@ -78,4 +79,42 @@ const char *note_kind_name(enum note_kind k)
 	case NOTE_WARNING: return "warning";
 	}
 	return "?";
+}
+
+char *rich_flatten(const struct rich *r)
+{
+	size_t len = 1;
+	char *out, *p;
+
+	for (size_t i = 0; i < r->n; i++)
+		len += strlen(r->spans[i].text) + 4 + (r->spans[i].kind == SPAN_CITE
+			? strlen(r->spans[i].text) : 0);
+	out = p = malloc(len);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < r->n; i++) {
+		const char *t = r->spans[i].text;
+
+		if (r->spans[i].kind != SPAN_CITE) {
+			p = stpcpy(p, t);
+			continue;
+		}
+		/* "s1 s2" -> "[s1, s2]", preceded by a space unless at start */
+		if (p > out && p[-1] != ' ')
+			*p++ = ' ';
+		*p++ = '[';
+		for (; *t; t++) {
+			if (*t == ' ') {
+				while (t[1] == ' ')
+					t++;
+				if (t[1])
+					p = stpcpy(p, ", ");
+			} else {
+				*p++ = *t;
+			}
+		}
+		*p++ = ']';
+	}
+	*p = '\0';
+	return out;
 }

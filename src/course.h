@@ -221,6 +221,10 @@ const struct page *module_page(const struct module *m, size_t n,
 size_t course_count_pages(const struct course *c);
 size_t course_count_questions(const struct course *c);
 
+/* Rich text as one plain string: em/strong text as is, citations as
+ * "[s1]" or "[s1, s2]".  Caller frees; NULL only when out of memory. */
+char *rich_flatten(const struct rich *r);
+
 const char *question_type_name(enum question_type t);
 const char *note_kind_name(enum note_kind k);
 

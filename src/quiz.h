@@ -1,0 +1,69 @@
+/* quiz.h - the quiz engine: drawing, shuffling, marking and the pass rule.
+ * Pure logic over the course model; no I/O.
+ *
+ * Indexes in a `struct quiz_answer` always refer to the MODEL order
+ * (question->options[], ->items[], ->pairs[]), never to the order shown;
+ * front ends map what the trainee picked on screen back through the
+ * permutation from quiz_permute().
+ */
+#ifndef CK_QUIZ_H
+#define CK_QUIZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "course.h"
+
+struct quiz_answer {
+	enum question_type type;
+	/* SINGLE: picks[0]; MULTIPLE: every picked option;
+	 * ORDER: item indexes in the order the trainee put them (nitems);
+	 * MATCH: picks[i] = index of the pair whose right side the trainee
+	 *        matched to pair i's left side (npairs). */
+	size_t picks[64];
+	size_t npicks;
+	bool tf;                 /* TRUEFALSE */
+	char text[512];          /* TEXT: as typed */
+};
+
+struct quiz_mark {
+	bool correct;            /* fully right */
+	double points;           /* earned, 0..max (partial scoring) */
+	double max;              /* question->points */
+};
+
+/* Marks an answer.  -1 when the answer does not fit the question (wrong
+ * type, index out of range, duplicates in ORDER/MATCH). */
+int quiz_mark(const struct question *q, const struct quiz_answer *a,
+	      struct quiz_mark *out);
+
+/* Text form kept in the store, and back.  encode: caller frees.
+ * decode: -1 when the text does not fit the question. */
+char *quiz_answer_encode(const struct question *q, const struct quiz_answer *a);
+int quiz_answer_decode(const struct question *q, const char *s,
+		       struct quiz_answer *out);
+
+/* Picks the questions of one attempt: `draw` of them (all when 0), every
+ * critical question included, shuffled when quiz->shuffle.  Writes question
+ * indexes to idx (room for quiz->nquestions), returns how many. */
+size_t quiz_draw(const struct quiz *qz, unsigned long seed, size_t *idx);
+
+/* A deterministic permutation of 0..n-1 for showing a question's options,
+ * order items or match right-hand sides: the same seed and question id give
+ * the same order (so a resumed attempt looks the same). */
+void quiz_permute(unsigned long seed, const char *qid, size_t n, size_t *perm);
+
+struct quiz_result {
+	double score, max;
+	int percent;             /* floor(100 * score / max) */
+	bool passed;             /* percent >= pass and no critical missed */
+	size_t ncritical_missed;
+	const struct question *critical_missed[64];
+};
+
+/* The pass rule over one attempt's questions and their marks. */
+void quiz_result(const struct quiz *qz, const struct question *const *qs,
+		 const struct quiz_mark *marks, size_t n,
+		 struct quiz_result *out);
+
+#endif
