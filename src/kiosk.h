@@ -1,0 +1,32 @@
+/* kiosk.h - the two trainee front ends, started by cmd_kiosk (kiosk.c). */
+#ifndef CK_KIOSK_H
+#define CK_KIOSK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "err.h"
+#include "session.h"
+#include "store.h"
+
+struct kiosk_options {
+	bool plain;              /* --plain */
+	bool kiosk;              /* --kiosk: locked for unattended laptops */
+	int idle_timeout;        /* --idle-timeout MINUTES; 0 = none
+				  * (default 10 with --kiosk) */
+	struct store *store;     /* for the coordinator passphrase */
+};
+
+/* Full screen (ui*.c).  Returns 0 on a normal exit, 1 on an error, and
+ * UI_UNAVAILABLE when the terminal cannot do full screen (not a tty, TERM
+ * unset/unknown/dumb, no cursor addressing): the caller then says so and
+ * falls back to the line mode. */
+enum { UI_UNAVAILABLE = 3 };
+int ui_run(struct session *s, const struct kiosk_options *o);
+
+/* Line mode (plain.c): numbered menus and typed answers, reading `in` line
+ * by line; EOF at any point exits cleanly with everything saved. */
+int plain_run(struct session *s, const struct kiosk_options *o, FILE *in,
+	      FILE *out);
+
+#endif
