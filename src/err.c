@@ -19,7 +19,8 @@ int err_set(struct err *e, int code, const char *fmt, ...)
 
 int err_prefix(struct err *e, const char *fmt, ...)
 {
-	char head[256], old[sizeof(e->msg)];
+	char head[256];
+	size_t hl, ml;
 	va_list ap;
 
 	if (!e)
@@ -27,8 +28,15 @@ int err_prefix(struct err *e, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(head, sizeof(head), fmt, ap);
 	va_end(ap);
-	memcpy(old, e->msg, sizeof(old));
-	snprintf(e->msg, sizeof(e->msg), "%s%s", head, old);
+	hl = strlen(head);
+	if (hl >= sizeof(e->msg))
+		hl = sizeof(e->msg) - 1;
+	ml = strnlen(e->msg, sizeof(e->msg) - 1);
+	if (hl + ml >= sizeof(e->msg))
+		ml = sizeof(e->msg) - 1 - hl;
+	memmove(e->msg + hl, e->msg, ml);
+	memcpy(e->msg, head, hl);
+	e->msg[hl + ml] = '\0';
 	return -1;
 }
 
