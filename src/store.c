@@ -259,11 +259,20 @@ int store_step_done(struct store *s, sqlite3_stmt *st, const char *what,
 
 int store_check_writable(struct store *s, struct err *e)
 {
+	if (s->readonly && s->damaged)
+		return err_set(e, ERR_READONLY,
+			       "%s is damaged and open read-only: nothing can "
+			       "be saved.",
+			       s->path);
+	if (s->readonly && s->file_readonly)
+		return err_set(e, ERR_READONLY,
+			       "%s is read-only (check the permissions of the "
+			       "file and its folder): nothing can be saved.",
+			       s->path);
 	if (s->readonly)
 		return err_set(e, ERR_READONLY,
-			       "%s is open read-only%s: nothing can be saved.",
-			       s->path,
-			       s->damaged ? " because it is damaged" : "");
+			       "%s is open read-only: nothing can be saved.",
+			       s->path);
 	return 0;
 }
 
@@ -467,7 +476,7 @@ static int precheck_header(const char *path, struct err *e)
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 
 	if (fd < 0)
-		return err_set(e, errno == EACCES ? ERR_READONLY : ERR_GENERIC,
+		return err_set(e, errno == EACCES ? ERR_DENIED : ERR_GENERIC,
 			       "cannot read %s: %s", path, strerror(errno));
 	while (n < (ssize_t)sizeof(h) &&
 	       (r = read(fd, h + n, sizeof(h) - (size_t)n)) > 0)
@@ -604,7 +613,7 @@ static int setup(struct store *s, bool ro, struct err *e)
 		s->damaged = true;
 	}
 	if (!ro && sqlite3_db_readonly(s->db, "main") == 1)
-		s->readonly = true;
+		s->readonly = s->file_readonly = true;
 	if (store_exec(s, "PRAGMA foreign_keys=ON", e) < 0)
 		return -1;
 	if (!s->readonly) {
