@@ -228,6 +228,10 @@ void xsrc_node_problem(struct xsrc *s, const xmlNode *n, const char *attr,
 	va_list ap;
 	int line = 0, col = 0;
 
+	if (s->nprob > XSRC_MAX_PROBLEMS) {
+		s->nprob++;     /* counted, not listed: skip the work */
+		return;
+	}
 	if (n && s->nprob < XSRC_MAX_PROBLEMS)
 		locate(s, n, attr, &line, &col);
 	else if (n)
@@ -603,6 +607,85 @@ static void scan_chars(struct xsrc *s)
 	}
 }
 
+/* Limits no real course file comes near, checked before libxml2 sees the
+ * file: its DOM costs some 300 bytes a node, and it checks an element's
+ * attributes (and namespace declarations) against each other, in time
+ * quadratic in their number. */
+#define MAX_NODES 50000
+#define MAX_ATTRS 64
+
+static const char *skip_to(const char *p, const char *end, const char *what)
+{
+	size_t n = strlen(what);
+
+	while ((p = memchr(p, what[0], (size_t)(end - p)))) {
+		if ((size_t)(end - p) < n)
+			return NULL;
+		if (!memcmp(p, what, n))
+			return p + n;
+		p++;
+	}
+	return NULL;
+}
+
+static int prescan(struct xsrc *s)
+{
+	const char *p = s->buf, *end = s->buf + s->len;
+	size_t nodes = 0;
+	int line, col;
+
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p)))) {
+		const char *tag = p;
+		size_t attrs = 0;
+		char quote = 0;
+
+		p++;
+		if (p < end && (*p == '/' || *p == '!' || *p == '?')) {
+			const char *q = NULL;
+
+			if (end - p >= 3 && !memcmp(p, "!--", 3))
+				q = skip_to(p + 3, end, "-->");
+			else if (end - p >= 8 && !memcmp(p, "![CDATA[", 8))
+				q = skip_to(p + 8, end, "]]>");
+			else if (*p == '?')
+				q = skip_to(p + 1, end, "?>");
+			else
+				q = p;  /* end tag, DOCTYPE: the parser judges */
+			if (!q)
+				break;
+			if (*p != '/')
+				nodes++;
+			p = q;
+		} else {
+			nodes++;
+			for (; p < end && (quote || *p != '>'); p++) {
+				if (quote) {
+					if (*p == quote)
+						quote = 0;
+				} else if (*p == '"' || *p == '\'') {
+					quote = *p;
+				} else if (*p == '=' && ++attrs > MAX_ATTRS) {
+					pos_of(s, (size_t)(tag - s->buf), &line,
+					       &col);
+					xsrc_problem(s, line, col,
+						     "an element with more than %d "
+						     "attributes", MAX_ATTRS);
+					return -1;
+				}
+			}
+		}
+		if (nodes > MAX_NODES) {
+			pos_of(s, (size_t)(tag - s->buf), &line, &col);
+			xsrc_problem(s, line, col,
+				     "more than %d elements and comments in one "
+				     "file; split it into smaller modules",
+				     MAX_NODES);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static bool declared_utf8(const char *enc)
 {
 	return !enc || !strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8");
@@ -631,6 +714,8 @@ xmlDocPtr xsrc_parse(struct xsrc *s)
 			     "binary?); save it as UTF-8");
 		return NULL;
 	}
+	if (prescan(s) < 0)
+		return NULL;
 	current = s;
 	xmlSetStructuredErrorFunc(s, on_error);
 	if (!parser) {
