@@ -390,6 +390,7 @@ static const struct bad_case course_cases[] = {
 	{ "bad-courses/manifest-is-module", 2, "not a course manifest" },
 	{ "bad-courses/valid-for-bad", 5, "valid-for" },
 	{ "bad-courses/module-bad", 11, "has 2 correct options" },
+	{ "bad-courses/href-twice", 5, "'link.xml' is already listed on line 4" },
 };
 
 static void bad_course_is_refused(void **state)
@@ -591,7 +592,7 @@ static void check_path_counts_and_reports(void **state)
 	assert_int_equal(st.courses, 2);
 	/* one report per problem, even for a file checked on its own */
 	assert_int_equal(course_check_path(F("bad/bidi.xml"), &d, &st), 1);
-	assert_int_equal(course_check_path(F("bad-courses"), &d, &st), 13);
+	assert_int_equal(course_check_path(F("bad-courses"), &d, &st), 14);
 	diags_release(&d);
 }
 
@@ -696,7 +697,7 @@ int main(void)
 		BAD_COURSE(0), BAD_COURSE(1), BAD_COURSE(2), BAD_COURSE(3),
 		BAD_COURSE(4), BAD_COURSE(5), BAD_COURSE(6), BAD_COURSE(7),
 		BAD_COURSE(8), BAD_COURSE(9), BAD_COURSE(10), BAD_COURSE(11),
-		BAD_COURSE(12),
+		BAD_COURSE(12), BAD_COURSE(13),
 		cmocka_unit_test(deep_nesting_is_refused),
 		cmocka_unit_test(too_many_attributes_are_refused),
 		cmocka_unit_test(file_over_the_cap_is_refused),
@@ -711,7 +712,7 @@ int main(void)
 
 	_Static_assert(sizeof(module_cases) / sizeof(module_cases[0]) == 33,
 		       "every module case is listed in main()");
-	_Static_assert(sizeof(course_cases) / sizeof(course_cases[0]) == 13,
+	_Static_assert(sizeof(course_cases) / sizeof(course_cases[0]) == 14,
 		       "every course case is listed in main()");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
