@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -534,6 +535,17 @@ static void pos_of(const struct xsrc *s, size_t off, int *line, int *col)
 	*col = column_of(ls, end);
 }
 
+/* True when some byte of w may be notable (non-ASCII, below 0x20, '&' or
+ * DEL); false positives only cost a slower look. */
+static inline bool word_notable(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t amp = w ^ (ones * '&'), del = w ^ (ones * 0x7f);
+
+	return ((w | ((w - ones * 0x20) & ~w) | ((amp - ones) & ~amp) |
+		 ((del - ones) & ~del)) & high) != 0;
+}
+
 /* Forbidden characters anywhere in the file, written directly or as
  * character references (&#x202E;), with their exact place.  (In CDATA
  * sections and comments too: simpler to explain, and never needed.) */
@@ -550,8 +562,16 @@ static void scan_chars(struct xsrc *s)
 		size_t n = 1;
 
 		if (!notable[cp]) {
-			while (++i < len && !notable[p[i]])
-				;
+			i++;
+			/* eight bytes at a time while none is notable */
+			while (i + 8 <= len) {
+				uint64_t w;
+
+				memcpy(&w, p + i, 8);
+				if (word_notable(w))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		if (cp >= 0x80) {
@@ -657,8 +677,15 @@ static int prescan(struct xsrc *s)
 				nodes++;
 			p = q;
 		} else {
+			/* A '<' cannot be inside a tag, so a tag shorter than
+			 * 5 * MAX_ATTRS bytes (a='' and a space each) to the
+			 * next '<' cannot hold too many attributes. */
+			const char *nx = memchr(p, '<', (size_t)(end - p));
+
 			nodes++;
-			for (; p < end && (quote || *p != '>'); p++) {
+			if (nx && nx - tag < 5 * MAX_ATTRS)
+				p = nx;
+			for (; p < end && p != nx && (quote || *p != '>'); p++) {
 				if (quote) {
 					if (*p == quote)
 						quote = 0;
