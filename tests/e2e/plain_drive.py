@@ -177,14 +177,20 @@ def answer_for(q, numbered, lettered, right=True):
 
 class Kiosk:
     def __init__(self, db, courses, *extra):
+        vg = []
+        if os.environ.get("CK_VALGRIND") == "1":
+            vg = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+                  "--errors-for-leak-kinds=definite"]
         self.p = subprocess.Popen(
-            [BIN, "--db", db, "--courses", courses, "--plain"] + list(extra),
+            vg + [BIN, "--db", db, "--courses", courses, "--plain"] + list(extra),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE)
         self.all = ""
         self.pos = 0
 
     def read_until(self, pred, timeout=20.0):
+        if os.environ.get("CK_VALGRIND") == "1":
+            timeout *= 4
         """Reads until pred(text since the last call) is true and the
         program waits for input; returns that text."""
         fd = self.p.stdout.fileno()
@@ -228,6 +234,8 @@ class Kiosk:
         rest, err = self.p.communicate(timeout=timeout)
         self.all += rest.decode("utf-8", "replace")
         self.err = err.decode("utf-8", "replace")
+        if self.p.returncode == 99:
+            not_ok("no memory errors (valgrind)", self.err[-2000:])
         return self.p.returncode
 
     def kill9(self):
