@@ -8,8 +8,7 @@
 . "$(dirname "$0")/lib.bash"
 cd "$CK_ROOT" || exit 1
 
-# The fixture course (a converted copy while the loader disagrees with
-# format.md; see loader_form_copy in plain_drive.py).
+# The fixture course.
 fx=$(python3 tests/e2e/plain_drive.py --fixture-path)
 export CK_PLAIN_FIXTURE=$fx
 

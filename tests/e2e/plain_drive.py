@@ -356,7 +356,10 @@ def whole_course(courses_dir, folder, label):
             # the first module neither complete nor locked
             target = None
             for i, m in enumerate(course.modules):
-                line = re.search(r"^  %d\. (.*)$" % (i + 1), lst, re.M).group(1)
+                # a long entry wraps onto lines indented deeper
+                line = re.search(r"^  %d\. (.*(?:\n {4,}\S.*)*)$" % (i + 1),
+                                 lst, re.M).group(1)
+                line = re.sub(r"\s+", " ", line)
                 if ": complete" in line or ": locked" in line:
                     continue
                 target = i
@@ -387,7 +390,8 @@ def whole_course(courses_dir, folder, label):
                 c = k.all
             k.send("b")
             done.add(m["id"])
-        complete = all(re.search(r"^  %d\. .*: complete" % (i + 1), lst, re.M)
+        flat = re.sub(r"\n {4,}(?=\S)", " ", lst)
+        complete = all(re.search(r"^  %d\. .*: complete" % (i + 1), flat, re.M)
                        for i in range(len(course.modules)))
         check("%s: every module complete through the line mode" % label,
               complete and len(done) == len(course.modules), lst[-2000:])
@@ -658,51 +662,10 @@ def hint_sources_and_marks(courses_dir):
     k.close()
 
 
-def loader_form_copy(folder):
-    """TEMPORARY workaround, to be removed when the loader follows
-    format.md: the loader on branch `loader` expects <single id=...> where
-    format.md (binding) and the shipped course write
-    <question id=...><single>...</single></question>.  When the fixture is
-    refused for exactly that, a copy in the loader's form is tested instead,
-    and a WARNING says so (the shipped course then cannot load at all)."""
-    r = subprocess.run([BIN, "validate", folder], capture_output=True,
-                       text=True)
-    if r.returncode == 0 or "element question" not in r.stdout + r.stderr:
-        return folder
-    print("# WARNING: the loader refuses format.md's <question> element; "
-          "testing a converted copy of the fixture (see plain_drive.py)",
-          file=sys.stderr, flush=True)
-    dest = os.path.join(TMP, "loader-form", os.path.basename(folder))
-    os.makedirs(dest, exist_ok=True)
-    for name in os.listdir(folder):
-        with open(os.path.join(folder, name), encoding="utf-8") as f:
-            text = f.read()
-
-        def conv(m):
-            attrs, body = m.group(1), m.group(2)
-            t = re.search(r"<(single|multiple|truefalse|text|order|match)\b"
-                          r"([^>]*?)(/?)>", body)
-            typ, tattrs, empty = t.group(1), t.group(2), t.group(3)
-            if empty:
-                rest = body[:t.start()] + body[t.end():]
-            else:
-                end = body.index("</%s>" % typ)
-                rest = (body[:t.start()] + body[t.end():end] +
-                        body[end + len(typ) + 3:])
-            return "<%s%s%s>%s</%s>" % (typ, attrs, tattrs, rest, typ)
-
-        text = re.sub(r"<question([^>]*)>(.*?)</question>", conv, text,
-                      flags=re.S)
-        with open(os.path.join(dest, name), "w", encoding="utf-8") as f:
-            f.write(text)
-    return dest
-
-
 def main():
     root = os.environ["CK_ROOT"]
     fixtures = os.environ.get("CK_PLAIN_FIXTURE") or os.path.join(
         root, "tests", "fixtures", "kiosk-course")
-    fixtures = loader_form_copy(fixtures)
     if sys.argv[1:] == ["--fixture-path"]:
         print(fixtures)
         return 0
