@@ -14,151 +14,155 @@
 
 static const struct key_binding table[] = {
 	/* ---- welcome ---- */
-	{ S(WELCOME), A_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
+	{ S(WELCOME), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
 	  "Move between New trainee and Sign in", 0 },
-	{ S(WELCOME), A_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
-	{ S(WELCOME), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "choose",
+	{ S(WELCOME), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(WELCOME), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "choose",
 	  "Choose the highlighted item", 0 },
-	{ S(WELCOME), A_NEW_TRAINEE, { 'n' }, "n", "n", "new trainee",
+	{ S(WELCOME), ACT_NEW_TRAINEE, { 'n' }, "n", "n", "new trainee",
 	  "Register as a new trainee", 0 },
-	{ S(WELCOME), A_SIGN_IN, { 's' }, "s", "s", "sign in",
+	{ S(WELCOME), ACT_SIGN_IN, { 's' }, "s", "s", "sign in",
 	  "Sign in with your name and PIN", 0 },
-	{ S(WELCOME), A_COORD, { 'c' }, "c", "c", NULL,
+	{ S(WELCOME), ACT_COORD, { 'c' }, "c", "c", NULL,
 	  "Coordinator mode", 0 },
-	{ S(WELCOME), A_QUIT, { 'q', K_ESC }, "q", "q", "quit",
+	{ S(WELCOME), ACT_QUIT, { 'q', K_ESC }, "q", "q", "quit",
 	  "Quit coursekiosk (asks first)", KC_QUIT },
-	{ S(WELCOME), A_QUIT, { 'q', K_ESC }, "q", "q", "leave",
+	{ S(WELCOME), ACT_QUIT, { 'q', K_ESC }, "q", "q", "leave",
 	  "Leave the kiosk (needs the coordinator passphrase)", KC_LOCKED },
 
 	/* ---- forms: name, PIN ... ---- */
-	{ S(FORM), A_NEXT_FIELD, { K_TAB, K_DOWN }, "Tab", "Tab", "next field",
+	{ S(FORM), ACT_NEXT_FIELD, { K_TAB, K_DOWN }, "Tab", "Tab", "next field",
 	  "Go to the next field", 0 },
-	{ S(FORM), A_PREV_FIELD, { K_BTAB, K_UP }, "Shift-Tab", "Shift-Tab",
+	{ S(FORM), ACT_PREV_FIELD, { K_BTAB, K_UP }, "Shift-Tab", "Shift-Tab",
 	  NULL, "Go to the previous field", 0 },
-	{ S(FORM), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
+	{ S(FORM), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
 	  "Next field; on the last one, send the form", 0 },
-	{ S(FORM), A_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
-	  "Move in the text, or change the role", 0 },
-	{ S(FORM), A_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
+	{ S(FORM), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
+	  "Move in the text, or change the choice (Space too)", 0 },
+	{ S(FORM) | S(PASS), ACT_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
+	{ S(PASS), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
+	  "Move in the text", 0 },
 
 	/* ---- module list ---- */
-	{ S(MODULES), A_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
+	{ S(MODULES), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
 	  "Move between modules", 0 },
-	{ S(MODULES), A_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
-	{ S(MODULES), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "open",
+	{ S(MODULES), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(MODULES), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "open",
 	  "Open the highlighted module", 0 },
-	{ S(MODULES), A_BACK, { K_ESC, 'q' }, "Esc/q", "Esc/q", "sign out",
+	{ S(MODULES), ACT_BACK, { K_ESC, 'q' }, "Esc/q", "Esc/q", "sign out",
 	  "Sign out (asks first); your progress is kept", 0 },
 
 	/* ---- content note, quiz intro, messages ---- */
-	{ S(NOTE), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
+	{ S(NOTE), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
 	  "Continue to the module", 0 },
-	{ S(QINTRO), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "start",
+	{ S(QINTRO), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "start",
 	  "Start or continue the quiz", KC_QUIZ },
-	{ S(QINTRO), A_REREAD, { 'r' }, "r", "r", "read again",
+	{ S(QINTRO), ACT_REREAD, { 'r' }, "r", "r", "read again",
 	  "Read the module's pages again", 0 },
-	{ S(MESSAGE), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "OK",
+	{ S(MESSAGE), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "OK",
 	  "Close this message", 0 },
 
 	/* ---- lesson reader ---- */
-	{ S(READER), A_NEXT_PAGE, { 'n', K_RIGHT }, "n/→", "n/Right",
+	{ S(READER), ACT_NEXT_PAGE, { 'n', K_RIGHT }, "n/→", "n/Right",
 	  "next page", "Next page", KC_NEXT },
-	{ S(READER), A_QUIZ, { 'n', K_RIGHT }, "n/→", "n/Right",
+	{ S(READER), ACT_QUIZ, { 'n', K_RIGHT }, "n/→", "n/Right",
 	  "take the quiz", "After the last page: go to the quiz", KC_QUIZ },
-	{ S(READER), A_PREV_PAGE, { 'p', K_LEFT }, "p/←", "p/Left",
+	{ S(READER), ACT_PREV_PAGE, { 'p', K_LEFT }, "p/←", "p/Left",
 	  "previous", "Previous page", KC_PREV },
 	{ S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | S(HELP) |
 	  S(NOTE) | S(QINTRO) | S(MESSAGE),
-	  A_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "scroll",
+	  ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "scroll",
 	  "Scroll the text a line", KC_SCROLL },
 	{ S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | S(HELP) |
 	  S(NOTE) | S(QINTRO) | S(MESSAGE),
-	  A_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, KC_SCROLL },
+	  ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, KC_SCROLL },
 	{ S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | S(HELP) |
 	  S(NOTE) | S(QINTRO) | S(MESSAGE),
-	  A_PGDN, { K_PGDN, ' ' }, "PgDn/PgUp", "PgDn/PgUp", NULL,
+	  ACT_PGDN, { K_PGDN, ' ' }, "PgDn/PgUp", "PgDn/PgUp", NULL,
 	  "Scroll a screen down (Space too) or up", KC_SCROLL },
 	{ S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | S(HELP) |
 	  S(NOTE) | S(QINTRO) | S(MESSAGE),
-	  A_PGUP, { K_PGUP }, "PgUp", "PgUp", NULL, NULL, KC_SCROLL },
+	  ACT_PGUP, { K_PGUP }, "PgUp", "PgUp", NULL, NULL, KC_SCROLL },
 	{ S(READER) | S(SOURCES) | S(RESULTS) | S(HELP),
-	  A_HOME, { K_HOME, 'g' }, "Home", "Home", NULL, NULL, KC_SCROLL },
+	  ACT_HOME, { K_HOME, 'g' }, "Home", "Home", NULL, NULL, KC_SCROLL },
 	{ S(READER) | S(SOURCES) | S(RESULTS) | S(HELP),
-	  A_END, { K_END, 'G' }, "End", "End", NULL, NULL, KC_SCROLL },
-	{ S(READER), A_SOURCES, { 's' }, "s", "s", "sources",
+	  ACT_END, { K_END, 'G' }, "End", "End", NULL, NULL, KC_SCROLL },
+	{ S(READER), ACT_SOURCES, { 's' }, "s", "s", "sources",
 	  "The module's sources (what [s1] refers to)", 0 },
 
 	/* ---- quiz questions ---- */
-	{ S(SINGLE) | S(TF) | S(MULTI), A_UP, { K_UP, 'k' }, "↑↓", "Up/Dn",
+	{ S(SINGLE) | S(TF) | S(MULTI), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn",
 	  "move", "Move between the options", 0 },
-	{ S(SINGLE) | S(TF) | S(MULTI), A_DOWN, { K_DOWN, 'j' }, "↓", "Dn",
+	{ S(SINGLE) | S(TF) | S(MULTI), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn",
 	  NULL, NULL, 0 },
-	{ S(SINGLE), A_PICK, { K_DIGITS }, "1-9", "1-9", "pick",
+	{ S(SINGLE), ACT_PICK, { K_DIGITS }, "1-9", "1-9", "pick",
 	  "Pick an option by its number", 0 },
-	{ S(MULTI), A_TOGGLE, { ' ' }, "Space", "Space", "tick",
+	{ S(MULTI), ACT_TOGGLE, { ' ' }, "Space", "Space", "tick",
 	  "Tick or untick the highlighted option", 0 },
-	{ S(MULTI), A_PICK, { K_DIGITS }, "1-9", "1-9", "tick",
+	{ S(MULTI), ACT_PICK, { K_DIGITS }, "1-9", "1-9", "tick",
 	  "Tick or untick an option by its number", 0 },
-	{ S(TF), A_TRUE, { 't' }, "t", "t", "true", "Answer True", 0 },
-	{ S(TF), A_FALSE, { 'f' }, "f", "f", "false", "Answer False", 0 },
-	{ S(TF), A_PICK, { K_DIGITS }, "1/2", "1/2", NULL,
+	{ S(TF), ACT_TRUE, { 't' }, "t", "t", "true", "Answer True", 0 },
+	{ S(TF), ACT_FALSE, { 'f' }, "f", "f", "false", "Answer False", 0 },
+	{ S(TF), ACT_PICK, { K_DIGITS }, "1/2", "1/2", NULL,
 	  "Pick True (1) or False (2)", 0 },
-	{ S(ORDER), A_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
+	{ S(ORDER), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
 	  "Move the highlight, or the picked-up item", 0 },
-	{ S(ORDER), A_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
-	{ S(ORDER), A_TOGGLE, { ' ' }, "Space", "Space", "pick up",
+	{ S(ORDER), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(ORDER), ACT_TOGGLE, { ' ' }, "Space", "Space", "pick up",
 	  "Pick up the highlighted item, move it, put it down", 0 },
-	{ S(MATCH), A_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "row",
+	{ S(MATCH), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "row",
 	  "Move between the items on the left", 0 },
-	{ S(MATCH), A_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
-	{ S(MATCH), A_RIGHT, { K_RIGHT, ' ', 'l' }, "←→", "Left/Right",
+	{ S(MATCH), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(MATCH), ACT_RIGHT, { K_RIGHT, ' ', 'l' }, "←→", "Left/Right",
 	  "change", "Change the match of the highlighted item", 0 },
-	{ S(MATCH), A_LEFT, { K_LEFT }, "←", "Left", NULL,
+	{ S(MATCH), ACT_LEFT, { K_LEFT }, "←", "Left", NULL,
 	  NULL, 0 },
-	{ S(MATCH), A_PICK, { K_DIGITS }, "1-9", "1-9", "match",
+	{ S(MATCH), ACT_PICK, { K_DIGITS }, "1-9", "1-9", "match",
 	  "Match the highlighted item to choice n", 0 },
-	{ S(TEXT), A_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
+	{ S(TEXT), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
 	  "Move in the text (Home, End, Backspace, Delete work too)", 0 },
-	{ S(TEXT), A_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
-	{ S(TEXT), A_HOME, { K_HOME }, "Home", "Home", NULL, NULL, 0 },
-	{ S(TEXT), A_END, { K_END }, "End", "End", NULL, NULL, 0 },
-	{ QUESTIONS | S(TEXT), A_CHOOSE, { K_ENTER }, "Enter", "Enter",
+	{ S(TEXT), ACT_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
+	{ S(TEXT) | S(FORM) | S(PASS), ACT_HOME, { K_HOME }, "Home", "Home",
+	  NULL, NULL, 0 },
+	{ S(TEXT) | S(FORM) | S(PASS), ACT_END, { K_END }, "End", "End", NULL,
+	  NULL, 0 },
+	{ QUESTIONS | S(TEXT), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter",
 	  "answer", "Give your answer (it is saved at once)", 0 },
-	{ QUESTIONS, A_HINT, { 'h' }, "h", "h", "hint", "Show a hint",
+	{ QUESTIONS, ACT_HINT, { 'h' }, "h", "h", "hint", "Show a hint",
 	  KC_HINT },
-	{ S(TEXT), A_HINT, { K_F2 }, "F2", "F2", "hint", "Show a hint",
+	{ S(TEXT), ACT_HINT, { K_F2 }, "F2", "F2", "hint", "Show a hint",
 	  KC_HINT },
-	{ QUESTIONS | S(TEXT), A_BACK, { K_ESC }, "Esc", "Esc", "leave quiz",
+	{ QUESTIONS | S(TEXT), ACT_BACK, { K_ESC }, "Esc", "Esc", "leave quiz",
 	  "Leave the quiz; answers given so far are kept", 0 },
 
 	/* ---- feedback, results, save errors ---- */
-	{ S(FEEDBACK), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
+	{ S(FEEDBACK), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
 	  "Go on to the next question", 0 },
-	{ S(FEEDBACK), A_RETRY, { 'r' }, "r", "r", "retry saving",
+	{ S(FEEDBACK), ACT_RETRY, { 'r' }, "r", "r", "retry saving",
 	  "Try to save the answer again (nothing is lost)", KC_RETRY },
-	{ S(RESULTS), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "modules",
+	{ S(RESULTS), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "modules",
 	  "Back to the list of modules", 0 },
 
 	/* ---- sources, help, confirmations, passphrase ---- */
-	{ S(CONFIRM), A_YES, { 'y' }, "y", "y", "yes", "Yes", 0 },
-	{ S(CONFIRM), A_NO, { 'n', K_ESC }, "n", "n", "no", "No", 0 },
-	{ S(PASS), A_CHOOSE, { K_ENTER }, "Enter", "Enter", "unlock",
+	{ S(CONFIRM), ACT_YES, { 'y' }, "y", "y", "yes", "Yes", 0 },
+	{ S(CONFIRM), ACT_NO, { 'n', K_ESC }, "n", "n", "no", "No", 0 },
+	{ S(PASS), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "unlock",
 	  "Check the passphrase", 0 },
-	{ S(HELP), A_BACK, { K_ESC, 'q', '?', K_F1 }, "Esc", "Esc", "close",
+	{ S(HELP), ACT_BACK, { K_ESC, 'q', '?', K_F1 }, "Esc", "Esc", "close",
 	  "Close the help", 0 },
 
 	/* ---- everywhere ---- */
-	{ ALL & ~TEXTS & ~S(SMALL) & ~S(CONFIRM) & ~S(WELCOME), A_BACK, { K_ESC, 'q' },
+	{ ALL & ~TEXTS & ~S(SMALL) & ~S(CONFIRM) & ~S(WELCOME), ACT_BACK, { K_ESC, 'q' },
 	  "Esc/q", "Esc/q", "back", "Go back", 0 },
-	{ TEXTS, A_BACK, { K_ESC }, "Esc", "Esc", "back",
+	{ TEXTS, ACT_BACK, { K_ESC }, "Esc", "Esc", "back",
 	  "Go back without sending", 0 },
-	{ ALL & ~TEXTS & ~S(SMALL) & ~S(HELP), A_HELP, { '?', K_F1 }, "?",
+	{ ALL & ~TEXTS & ~S(SMALL) & ~S(HELP), ACT_HELP, { '?', K_F1 }, "?",
 	  "?", "help", "This help", 0 },
-	{ TEXTS, A_HELP, { K_F1 }, "F1", "F1", "help", "This help", 0 },
-	{ ALL, A_HIDE, { K_F12 }, "F12", "F12", NULL,
+	{ TEXTS, ACT_HELP, { K_F1 }, "F1", "F1", "help", "This help", 0 },
+	{ ALL, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
 	  "Hide at once: blank to the welcome screen and sign out "
 	  "(progress is kept)", 0 },
-	{ ALL, A_HIDE_HALF, { KEY_CTRL('l') }, "Ctrl-L Ctrl-L",
+	{ ALL, ACT_HIDE_HALF, { KEY_CTRL('l') }, "Ctrl-L Ctrl-L",
 	  "Ctrl-L Ctrl-L", NULL, "Pressed twice quickly: the same as F12", 0 },
 };
 
@@ -178,7 +182,7 @@ static bool applies(const struct key_binding *b, enum key_screen s,
 enum action keys_lookup(enum key_screen s, unsigned cond, int key, int *arg)
 {
 	if (keys_text_screen(s) && key >= ' ' && key < K_BASE)
-		return A_NONE;   /* typed text */
+		return ACT_NONE;   /* typed text */
 	for (size_t i = 0; i < NTABLE; i++) {
 		const struct key_binding *b = &table[i];
 
@@ -194,7 +198,7 @@ enum action keys_lookup(enum key_screen s, unsigned cond, int key, int *arg)
 			}
 		}
 	}
-	return A_NONE;
+	return ACT_NONE;
 }
 
 size_t keys_for(enum key_screen s, unsigned cond,
@@ -213,16 +217,14 @@ const char *keys_name(const struct key_binding *b, bool utf8)
 	return utf8 ? b->name : b->ascii;
 }
 
-int keys_bar(enum key_screen s, unsigned cond, bool utf8, int cols,
-	     char *buf, size_t size)
+size_t keys_bar_items(enum key_screen s, unsigned cond, bool utf8, int cols,
+		      const struct key_binding **out, size_t max)
 {
 	const struct key_binding *v[NTABLE];
-	size_t n = keys_for(s, cond, v, NTABLE), pos = 0;
+	size_t n = keys_for(s, cond, v, NTABLE), nout = 0;
 	int used = 0;
 
-	if (size)
-		buf[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && nout < max; i++) {
 		const char *name = keys_name(v[i], utf8), *label = v[i]->bar;
 		bool dup = false;
 		int w;
@@ -239,13 +241,30 @@ int keys_bar(enum key_screen s, unsigned cond, bool utf8, int cols,
 		    text_width(label, strlen(label));
 		if (used + w > cols)
 			continue;   /* a shorter later item may still fit */
-		if (pos + strlen(name) + strlen(label) + 4 >= size)
-			break;
-		pos += (size_t)snprintf(buf + pos, size - pos,
-					used ? "  %s %s" : "%s %s", name, label);
+		out[nout++] = v[i];
 		used += w;
 	}
-	return used;
+	return nout;
+}
+
+int keys_bar(enum key_screen s, unsigned cond, bool utf8, int cols,
+	     char *buf, size_t size)
+{
+	const struct key_binding *v[NTABLE];
+	size_t n = keys_bar_items(s, cond, utf8, cols, v, NTABLE), pos = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *name = keys_name(v[i], utf8);
+
+		if (pos + strlen(name) + strlen(v[i]->bar) + 4 >= size)
+			break;
+		pos += (size_t)snprintf(buf + pos, size - pos,
+					i ? "  %s %s" : "%s %s", name,
+					v[i]->bar);
+	}
+	return text_width(buf, pos);
 }
 
 bool keys_double_press(long *last_ms, long now_ms)

@@ -30,21 +30,21 @@ enum key_code {
 
 /* What a screen sees.  Screens ignore actions that do not apply. */
 enum action {
-	A_NONE,
-	A_UP, A_DOWN, A_LEFT, A_RIGHT, A_PGUP, A_PGDN, A_HOME, A_END,
-	A_CHOOSE,                /* Enter: open, choose, submit, continue */
-	A_TOGGLE,                /* Space: toggle / pick up / cycle */
-	A_PICK,                  /* a digit: arg = 1..9 */
-	A_BACK,                  /* Esc or q */
-	A_HELP,
-	A_NEXT_FIELD, A_PREV_FIELD,
-	A_NEW_TRAINEE, A_SIGN_IN, A_COORD, A_QUIT,
-	A_SIGN_OUT,
-	A_NEXT_PAGE, A_PREV_PAGE, A_SOURCES, A_QUIZ, A_REREAD,
-	A_HINT, A_RETRY, A_TRUE, A_FALSE,
-	A_YES, A_NO,
-	A_HIDE,                  /* F12: blank to the welcome screen, sign out */
-	A_HIDE_HALF,             /* Ctrl-L: redraw; twice quickly = A_HIDE */
+	ACT_NONE,
+	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
+	ACT_CHOOSE,                /* Enter: open, choose, submit, continue */
+	ACT_TOGGLE,                /* Space: toggle / pick up / cycle */
+	ACT_PICK,                  /* a digit: arg = 1..9 */
+	ACT_BACK,                  /* Esc or q */
+	ACT_HELP,
+	ACT_NEXT_FIELD, ACT_PREV_FIELD,
+	ACT_NEW_TRAINEE, ACT_SIGN_IN, ACT_COORD, ACT_QUIT,
+	ACT_SIGN_OUT,
+	ACT_NEXT_PAGE, ACT_PREV_PAGE, ACT_SOURCES, ACT_QUIZ, ACT_REREAD,
+	ACT_HINT, ACT_RETRY, ACT_TRUE, ACT_FALSE,
+	ACT_YES, ACT_NO,
+	ACT_HIDE,                  /* F12: blank to the welcome screen, sign out */
+	ACT_HIDE_HALF,             /* Ctrl-L: redraw; twice quickly = ACT_HIDE */
 };
 
 /* Screens, for the table (one bit each). */
@@ -85,13 +85,19 @@ struct key_binding {
 bool keys_text_screen(enum key_screen s);
 
 /* The action of `key` on screen s under conditions `cond`; *arg gets the
- * digit for A_PICK.  A_NONE when unbound (on text screens: type it). */
+ * digit for ACT_PICK.  ACT_NONE when unbound (on text screens: type it). */
 enum action keys_lookup(enum key_screen s, unsigned cond, int key, int *arg);
 
 /* The bindings that apply on screen s under `cond`, in table order, with
  * the screen's own first.  Returns how many were written (at most max). */
 size_t keys_for(enum key_screen s, unsigned cond,
 		const struct key_binding **out, size_t max);
+
+/* The items of the bottom bar that fit in `cols` columns (each shown as
+ * "NAME label", two spaces apart): the screen's own first, then the global
+ * ones, a global one left out when the screen binds the same action. */
+size_t keys_bar_items(enum key_screen s, unsigned cond, bool utf8, int cols,
+		      const struct key_binding **out, size_t max);
 
 /* The bottom bar as text ("↑↓ move  Enter open  ? help"), only whole items
  * that fit in `cols` columns; the screen's items first, then the global

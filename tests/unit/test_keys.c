@@ -21,24 +21,24 @@ static void maps_keys_to_actions(void **state)
 	int arg = 0;
 
 	(void)state;
-	assert_int_equal(keys_lookup(KS_WELCOME, KC_QUIT, 'n', NULL), A_NEW_TRAINEE);
-	assert_int_equal(keys_lookup(KS_WELCOME, KC_QUIT, 's', NULL), A_SIGN_IN);
-	assert_int_equal(keys_lookup(KS_WELCOME, KC_QUIT, 'q', NULL), A_QUIT);
-	assert_int_equal(keys_lookup(KS_WELCOME, KC_LOCKED, 'q', NULL), A_QUIT);
-	assert_int_equal(keys_lookup(KS_WELCOME, KC_QUIT, 'c', NULL), A_COORD);
-	assert_int_equal(keys_lookup(KS_MODULES, 0, 'j', NULL), A_DOWN);
-	assert_int_equal(keys_lookup(KS_MODULES, 0, K_UP, NULL), A_UP);
-	assert_int_equal(keys_lookup(KS_MODULES, 0, K_ENTER, NULL), A_CHOOSE);
-	assert_int_equal(keys_lookup(KS_MODULES, 0, 'q', NULL), A_BACK);
-	assert_int_equal(keys_lookup(KS_MODULES, 0, K_ESC, NULL), A_BACK);
-	assert_int_equal(keys_lookup(KS_SINGLE, 0, '3', &arg), A_PICK);
+	assert_int_equal(keys_lookup(KS_WELCOME, KC_QUIT, 'n', NULL), ACT_NEW_TRAINEE);
+	assert_int_equal(keys_lookup(KS_WELCOME, KC_QUIT, 's', NULL), ACT_SIGN_IN);
+	assert_int_equal(keys_lookup(KS_WELCOME, KC_QUIT, 'q', NULL), ACT_QUIT);
+	assert_int_equal(keys_lookup(KS_WELCOME, KC_LOCKED, 'q', NULL), ACT_QUIT);
+	assert_int_equal(keys_lookup(KS_WELCOME, KC_QUIT, 'c', NULL), ACT_COORD);
+	assert_int_equal(keys_lookup(KS_MODULES, 0, 'j', NULL), ACT_DOWN);
+	assert_int_equal(keys_lookup(KS_MODULES, 0, K_UP, NULL), ACT_UP);
+	assert_int_equal(keys_lookup(KS_MODULES, 0, K_ENTER, NULL), ACT_CHOOSE);
+	assert_int_equal(keys_lookup(KS_MODULES, 0, 'q', NULL), ACT_BACK);
+	assert_int_equal(keys_lookup(KS_MODULES, 0, K_ESC, NULL), ACT_BACK);
+	assert_int_equal(keys_lookup(KS_SINGLE, 0, '3', &arg), ACT_PICK);
 	assert_int_equal(arg, 3);
-	assert_int_equal(keys_lookup(KS_SINGLE, 0, '0', &arg), A_NONE);
-	assert_int_equal(keys_lookup(KS_MULTI, 0, ' ', NULL), A_TOGGLE);
-	assert_int_equal(keys_lookup(KS_TF, 0, 't', NULL), A_TRUE);
-	assert_int_equal(keys_lookup(KS_ORDER, 0, ' ', NULL), A_TOGGLE);
-	assert_int_equal(keys_lookup(KS_MATCH, 0, K_RIGHT, NULL), A_RIGHT);
-	assert_int_equal(keys_lookup(KS_MATCH, 0, '2', &arg), A_PICK);
+	assert_int_equal(keys_lookup(KS_SINGLE, 0, '0', &arg), ACT_NONE);
+	assert_int_equal(keys_lookup(KS_MULTI, 0, ' ', NULL), ACT_TOGGLE);
+	assert_int_equal(keys_lookup(KS_TF, 0, 't', NULL), ACT_TRUE);
+	assert_int_equal(keys_lookup(KS_ORDER, 0, ' ', NULL), ACT_TOGGLE);
+	assert_int_equal(keys_lookup(KS_MATCH, 0, K_RIGHT, NULL), ACT_RIGHT);
+	assert_int_equal(keys_lookup(KS_MATCH, 0, '2', &arg), ACT_PICK);
 	assert_int_equal(arg, 2);
 }
 
@@ -46,16 +46,16 @@ static void conditions_switch_bindings(void **state)
 {
 	(void)state;
 	/* next page, then "take the quiz" on the last page */
-	assert_int_equal(keys_lookup(KS_READER, KC_NEXT, 'n', NULL), A_NEXT_PAGE);
-	assert_int_equal(keys_lookup(KS_READER, KC_NEXT, K_RIGHT, NULL), A_NEXT_PAGE);
-	assert_int_equal(keys_lookup(KS_READER, KC_QUIZ, 'n', NULL), A_QUIZ);
-	assert_int_equal(keys_lookup(KS_READER, 0, 'n', NULL), A_NONE);
-	assert_int_equal(keys_lookup(KS_READER, KC_PREV, K_LEFT, NULL), A_PREV_PAGE);
-	assert_int_equal(keys_lookup(KS_READER, 0, 'p', NULL), A_NONE);
-	assert_int_equal(keys_lookup(KS_SINGLE, 0, 'h', NULL), A_NONE);
-	assert_int_equal(keys_lookup(KS_SINGLE, KC_HINT, 'h', NULL), A_HINT);
-	assert_int_equal(keys_lookup(KS_READER, KC_SCROLL, K_PGDN, NULL), A_PGDN);
-	assert_int_equal(keys_lookup(KS_READER, KC_SCROLL, ' ', NULL), A_PGDN);
+	assert_int_equal(keys_lookup(KS_READER, KC_NEXT, 'n', NULL), ACT_NEXT_PAGE);
+	assert_int_equal(keys_lookup(KS_READER, KC_NEXT, K_RIGHT, NULL), ACT_NEXT_PAGE);
+	assert_int_equal(keys_lookup(KS_READER, KC_QUIZ, 'n', NULL), ACT_QUIZ);
+	assert_int_equal(keys_lookup(KS_READER, 0, 'n', NULL), ACT_NONE);
+	assert_int_equal(keys_lookup(KS_READER, KC_PREV, K_LEFT, NULL), ACT_PREV_PAGE);
+	assert_int_equal(keys_lookup(KS_READER, 0, 'p', NULL), ACT_NONE);
+	assert_int_equal(keys_lookup(KS_SINGLE, 0, 'h', NULL), ACT_NONE);
+	assert_int_equal(keys_lookup(KS_SINGLE, KC_HINT, 'h', NULL), ACT_HINT);
+	assert_int_equal(keys_lookup(KS_READER, KC_SCROLL, K_PGDN, NULL), ACT_PGDN);
+	assert_int_equal(keys_lookup(KS_READER, KC_SCROLL, ' ', NULL), ACT_PGDN);
 }
 
 static void text_screens_type_printable_keys(void **state)
@@ -65,30 +65,30 @@ static void text_screens_type_printable_keys(void **state)
 	(void)state;
 	for (size_t i = 0; i < 3; i++) {
 		assert_true(keys_text_screen(texts[i]));
-		assert_int_equal(keys_lookup(texts[i], ~0u, 'q', NULL), A_NONE);
-		assert_int_equal(keys_lookup(texts[i], ~0u, '?', NULL), A_NONE);
-		assert_int_equal(keys_lookup(texts[i], ~0u, '1', NULL), A_NONE);
-		assert_int_equal(keys_lookup(texts[i], ~0u, 0x219, NULL), A_NONE);
-		assert_int_equal(keys_lookup(texts[i], 0, K_ESC, NULL), A_BACK);
-		assert_int_equal(keys_lookup(texts[i], 0, K_F1, NULL), A_HELP);
+		assert_int_equal(keys_lookup(texts[i], ~0u, 'q', NULL), ACT_NONE);
+		assert_int_equal(keys_lookup(texts[i], ~0u, '?', NULL), ACT_NONE);
+		assert_int_equal(keys_lookup(texts[i], ~0u, '1', NULL), ACT_NONE);
+		assert_int_equal(keys_lookup(texts[i], ~0u, 0x219, NULL), ACT_NONE);
+		assert_int_equal(keys_lookup(texts[i], 0, K_ESC, NULL), ACT_BACK);
+		assert_int_equal(keys_lookup(texts[i], 0, K_F1, NULL), ACT_HELP);
 	}
 	assert_false(keys_text_screen(KS_READER));
-	assert_int_equal(keys_lookup(KS_TEXT, 0, K_ENTER, NULL), A_CHOOSE);
-	assert_int_equal(keys_lookup(KS_TEXT, KC_HINT, K_F2, NULL), A_HINT);
-	assert_int_equal(keys_lookup(KS_FORM, 0, K_TAB, NULL), A_NEXT_FIELD);
-	assert_int_equal(keys_lookup(KS_READER, 0, '?', NULL), A_HELP);
+	assert_int_equal(keys_lookup(KS_TEXT, 0, K_ENTER, NULL), ACT_CHOOSE);
+	assert_int_equal(keys_lookup(KS_TEXT, KC_HINT, K_F2, NULL), ACT_HINT);
+	assert_int_equal(keys_lookup(KS_FORM, 0, K_TAB, NULL), ACT_NEXT_FIELD);
+	assert_int_equal(keys_lookup(KS_READER, 0, '?', NULL), ACT_HELP);
 }
 
 static void hide_works_everywhere(void **state)
 {
 	(void)state;
 	for (int s = 0; s < KS_COUNT; s++) {
-		assert_int_equal(keys_lookup(s, 0, K_F12, NULL), A_HIDE);
-		assert_int_equal(keys_lookup(s, 0, KEY_CTRL('l'), NULL), A_HIDE_HALF);
+		assert_int_equal(keys_lookup(s, 0, K_F12, NULL), ACT_HIDE);
+		assert_int_equal(keys_lookup(s, 0, KEY_CTRL('l'), NULL), ACT_HIDE_HALF);
 		/* Ctrl-C, Ctrl-Z and Ctrl-\ are bound to nothing */
-		assert_int_equal(keys_lookup(s, ~0u, KEY_CTRL('c'), NULL), A_NONE);
-		assert_int_equal(keys_lookup(s, ~0u, KEY_CTRL('z'), NULL), A_NONE);
-		assert_int_equal(keys_lookup(s, ~0u, KEY_CTRL('\\'), NULL), A_NONE);
+		assert_int_equal(keys_lookup(s, ~0u, KEY_CTRL('c'), NULL), ACT_NONE);
+		assert_int_equal(keys_lookup(s, ~0u, KEY_CTRL('z'), NULL), ACT_NONE);
+		assert_int_equal(keys_lookup(s, ~0u, KEY_CTRL('\\'), NULL), ACT_NONE);
 	}
 }
 
@@ -178,7 +178,7 @@ static void help_lists_hide_keys(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < n; i++)
-		if (v[i]->action == A_HIDE || v[i]->action == A_HIDE_HALF)
+		if (v[i]->action == ACT_HIDE || v[i]->action == ACT_HIDE_HALF)
 			found++;
 	assert_int_equal(found, 2);
 }
