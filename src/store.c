@@ -259,11 +259,20 @@ int store_step_done(struct store *s, sqlite3_stmt *st, const char *what,
 
 int store_check_writable(struct store *s, struct err *e)
 {
+	if (s->readonly && s->damaged)
+		return err_set(e, ERR_READONLY,
+			       "%s is damaged and open read-only: nothing can "
+			       "be saved.",
+			       s->path);
+	if (s->readonly && s->file_readonly)
+		return err_set(e, ERR_READONLY,
+			       "%s is read-only (check the permissions of the "
+			       "file and its folder): nothing can be saved.",
+			       s->path);
 	if (s->readonly)
 		return err_set(e, ERR_READONLY,
-			       "%s is open read-only%s: nothing can be saved.",
-			       s->path,
-			       s->damaged ? " because it is damaged" : "");
+			       "%s is open read-only: nothing can be saved.",
+			       s->path);
 	return 0;
 }
 
@@ -446,6 +455,46 @@ static int create_file(const char *path, struct err *e)
 
 /* ---- opening ---------------------------------------------------------------- */
 
+static int too_new(const char *path, long version, struct err *e)
+{
+	return err_set(e, ERR_TOONEW,
+		       "%s was written by a newer coursekiosk (database schema "
+		       "version %ld; this coursekiosk knows versions up to %d). "
+		       "It was left untouched: use the newer coursekiosk, or "
+		       "another --db.",
+		       path, version, store_known_version());
+}
+
+/* Reads the 100-byte header before SQLite opens the file, so that a file
+ * that is not a database, or one from a newer coursekiosk, is refused
+ * without SQLite creating -wal or -shm files beside it. */
+static int precheck_header(const char *path, struct err *e)
+{
+	unsigned char h[100];
+	ssize_t n = 0, r;
+	long version;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		return err_set(e, errno == EACCES ? ERR_DENIED : ERR_GENERIC,
+			       "cannot read %s: %s", path, strerror(errno));
+	while (n < (ssize_t)sizeof(h) &&
+	       (r = read(fd, h + n, sizeof(h) - (size_t)n)) > 0)
+		n += r;
+	close(fd);
+	if (n == 0)
+		return 0; /* an empty file is an empty database */
+	if (n < (ssize_t)sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0)
+		return damaged(ERR_CORRUPT, path,
+			       "it is not an SQLite database: its header is "
+			       "wrong", e);
+	version = (long)((unsigned long)h[60] << 24 | (unsigned long)h[61] << 16 |
+			 (unsigned long)h[62] << 8 | h[63]);
+	if (version > store_known_version())
+		return too_new(path, version, e);
+	return 0;
+}
+
 static int pragma_int(struct store *s, const char *sql, long *out,
 		      struct err *e)
 {
@@ -534,12 +583,7 @@ static int check_header(struct store *s, long *version, struct err *e)
 	    pragma_int(s, "PRAGMA application_id", &appid, e) < 0)
 		return -1;
 	if (*version > store_known_version())
-		return err_set(e, ERR_TOONEW,
-			       "%s was written by a newer coursekiosk (database "
-			       "schema version %ld; this coursekiosk knows "
-			       "versions up to %d). It was left untouched: use "
-			       "the newer coursekiosk, or another --db.",
-			       s->path, *version, store_known_version());
+		return too_new(s->path, *version, e);
 	if (pragma_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, e) < 0)
 		return -1;
 	if ((appid != 0 && appid != STORE_APP_ID) ||
@@ -569,7 +613,7 @@ static int setup(struct store *s, bool ro, struct err *e)
 		s->damaged = true;
 	}
 	if (!ro && sqlite3_db_readonly(s->db, "main") == 1)
-		s->readonly = true;
+		s->readonly = s->file_readonly = true;
 	if (store_exec(s, "PRAGMA foreign_keys=ON", e) < 0)
 		return -1;
 	if (!s->readonly) {
@@ -616,6 +660,8 @@ struct store *store_open(const char *path, int flags, struct err *e)
 		if (create_file(path, e) < 0 || check_path(path, &exists, e) < 0)
 			return NULL;
 	}
+	if (precheck_header(path, e) < 0)
+		return NULL;
 	s = calloc(1, sizeof(*s));
 	if (!s || !(s->path = strdup(path))) {
 		free(s);

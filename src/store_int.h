@@ -30,6 +30,7 @@ struct store {
 	struct sqlite3 *db;
 	char *path;
 	bool readonly;
+	bool file_readonly;      /* opened for writing, but the file is not */
 	bool damaged;            /* quick_check failed (read-only opening) */
 	bool fast_hash;          /* test hook: cheap Argon2id parameters */
 	long clock_offset;       /* test hook: seconds added to the clock */
