@@ -143,14 +143,21 @@ static void locate(const struct xsrc *s, const xmlNode *n, const char *attr,
 {
 	long l = xmlGetLineNo(n);
 	size_t nlen;
-	const char *ls, *le, *tag = NULL;
+	const char *ls, *le, *tag = NULL, *name;
+	char qname[256];
 	int tl = 0;
 
 	*line = l > 0 ? (int)l : 0;
 	*col = 0;
 	if (l <= 0 || !n->name || n->type != XML_ELEMENT_NODE)
 		return;
-	nlen = strlen((const char *)n->name);
+	name = (const char *)n->name;
+	if (n->ns && n->ns->prefix) {
+		snprintf(qname, sizeof(qname), "%s:%s",
+			 (const char *)n->ns->prefix, name);
+		name = qname;
+	}
+	nlen = strlen(name);
 	ls = line_start(s, (int)l);
 	for (int back = 0; ls && back < 200 && !tag; back++) {
 		const char *hit = NULL;
@@ -159,7 +166,7 @@ static void locate(const struct xsrc *s, const xmlNode *n, const char *attr,
 		if (!le)
 			le = s->buf + s->len;
 		for (const char *p = ls; p + nlen < le; p++)
-			if (p[0] == '<' && !memcmp(p + 1, n->name, nlen) &&
+			if (p[0] == '<' && !memcmp(p + 1, name, nlen) &&
 			    name_ends(p[1 + nlen]))
 				hit = p;   /* the last one on the line */
 		if (hit) {

@@ -254,6 +254,12 @@ static bool cycle_from(struct cbuild *b, size_t i, size_t *path, size_t depth)
 
 		while (path[start] != i)
 			start++;
+		if (start == depth - 1) {
+			xsrc_node_problem(b->s, b->refs[i].node, "requires",
+					  "module '%s' requires itself",
+					  b->c->modules[i].id);
+			return true;
+		}
 		msg[0] = '\0';
 		for (size_t k = start; k <= depth && len < sizeof(msg) - 80; k++)
 			len += (size_t)snprintf(msg + len, sizeof(msg) - len,
@@ -660,35 +666,56 @@ static void check_course(const char *dir, void *arg)
 	course_free(c);
 }
 
+static void count_module(struct load_stats *st, const struct module *m)
+{
+	st->modules++;
+	st->files++;
+	st->pages += m->npages;
+	st->questions += m->quiz ? m->quiz->nquestions : 0;
+}
+
+/* A file: a manifest is checked with its whole course, anything else as a
+ * module.  The file is parsed once to see which; problems of that first
+ * parse are kept only when it is not a manifest (else the course load
+ * reports them). */
 static void check_file(const char *path, struct diags *d,
 		       struct load_stats *st)
 {
+	struct diags peek;
 	struct xsrc s;
-	xmlDoc *doc;
-	bool manifest;
+	struct module m;
+	xmlDoc *doc = NULL;
+	xmlNode *root;
+	int rc;
 
-	if (load_root(&s, path, d, &doc) < 0)
-		return;
-	manifest = is(xmlDocGetRootElement(doc), "course");
-	xsrc_doc_free(doc);
-	xsrc_release(&s);
-	if (manifest) {
-		struct course *c = course_load_manifest(path, d);
+	diags_init(&peek);
+	rc = load_root(&s, path, &peek, &doc);
+	root = rc == 0 ? xmlDocGetRootElement(doc) : NULL;
+	if (is(root, "course")) {
+		struct course *c;
 
+		xsrc_doc_free(doc);
+		xsrc_release(&s);
+		diags_release(&peek);
+		c = course_load_manifest(path, d);
 		if (c)
 			count_course(st, c);
 		course_free(c);
-	} else {
-		struct module *m = module_load(path, d);
-
-		if (m) {
-			st->modules++;
-			st->files++;
-			st->pages += m->npages;
-			st->questions += m->quiz ? m->quiz->nquestions : 0;
-		}
-		module_free(m);
+		return;
 	}
+	for (size_t i = 0; i < peek.n; i++)
+		diags_add(d, peek.v[i].file, peek.v[i].line, peek.v[i].col,
+			  "%s", peek.v[i].msg);
+	diags_release(&peek);
+	if (rc < 0)
+		return;
+	s.d = d;
+	memset(&m, 0, sizeof(m));
+	if (module_build(&s, root, &m) == 0 && s.nprob == 0)
+		count_module(st, &m);
+	module_release(&m);
+	xsrc_doc_free(doc);
+	xsrc_release(&s);
 }
 
 size_t course_check_path(const char *path, struct diags *d,

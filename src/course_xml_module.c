@@ -636,14 +636,15 @@ static struct quiz *quiz_build(struct build *b, xmlNode *n)
 	z->nquestions = k;
 	if (z->draw > 0 && (size_t)z->draw > k) {
 		xsrc_node_problem(b->s, n, "draw",
-				  "quiz '%s' draws %d questions but has only "
-				  "%zu", z->id, z->draw, k);
+				  "quiz '%s' has draw=\"%d\" but only %zu "
+				  "question%s", z->id, z->draw, k,
+				  k == 1 ? "" : "s");
 		b->bad++;
 	} else if (z->draw > 0 && (size_t)z->draw < critical) {
 		xsrc_node_problem(b->s, n, "draw",
-				  "quiz '%s' draws %d questions but %zu are "
-				  "critical; critical questions are always "
-				  "drawn, so draw must be at least %zu",
+				  "quiz '%s' has draw=\"%d\" but %zu "
+				  "critical questions; critical questions are "
+				  "always drawn, so draw must be at least %zu",
 				  z->id, z->draw, critical, critical);
 		b->bad++;
 	}
