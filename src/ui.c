@@ -599,6 +599,21 @@ static int translate(int r, wint_t ch)
 	return (int)ch;
 }
 
+/* An Esc with more bytes right behind it is a key this terminal's
+ * description does not know, not the Esc key: drop the lot rather than go
+ * back a screen by surprise. */
+static bool escape_sequence(void)
+{
+	wint_t ch;
+	bool more = false;
+
+	timeout(0);
+	while (get_wch(&ch) != ERR)
+		more = true;
+	timeout(500);
+	return more;
+}
+
 /* Everything a key can do before the screen sees it. */
 static void dispatch(struct ui *ui, int key, long *ctrl_l_ms)
 {
@@ -726,6 +741,8 @@ int ui_run(struct session *s, const struct kiosk_options *o)
 			continue;
 		}
 		key = translate(r, ch);
+		if (key == K_ESC && escape_sequence())
+			continue;
 		if (key == K_RESIZE || key == K_NONE)
 			continue;   /* drawn again at the new size */
 		last_key = now_ms();

@@ -270,9 +270,12 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 		ui_put(ui, y + qs->h - 1, body.x + w - 1, ui_sym(ui, SY_MORE_DOWN),
 		       1, A_BOLD);
 	if (q->type == Q_TEXT) {
-		int by = body.y + body.h - 1, bx = body.x + 13,
+		/* the answer field right under the question, when it fits */
+		int by = y + (int)L.n - qs->top + 1, bx = body.x + 13,
 		    bw = w - 13 > 50 ? 50 : w - 13;
 
+		if (by > body.y + body.h - 1)
+			by = body.y + body.h - 1;
 		ui_put(ui, by, body.x, "Your answer:", 12, A_BOLD);
 		ui_fill(ui, by, bx, bw, ui_attr(ui, R_FIELD));
 		qs->view = text_edit_view(&qs->ed, bw, qs->view);

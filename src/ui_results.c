@@ -30,9 +30,10 @@ static void layout(struct ui *ui, struct results *r, int width)
 	text_add_str(&r->L, r->m && r->m->quiz ? r->m->quiz->title : "Quiz results",
 		     0, TL_HEADING, 0, width);
 	text_add_blank(&r->L);
-	snprintf(buf, sizeof(buf), "Your score: %d%%   Pass mark: %d%%",
-		 res->percent, r->out.pass);
+	snprintf(buf, sizeof(buf), "Your score: %d%%", res->percent);
 	text_add_str(&r->L, buf, TS_STRONG, TL_PLAIN, 0, width);
+	snprintf(buf, sizeof(buf), "Pass mark: %d%%", r->out.pass);
+	text_add_str(&r->L, buf, 0, TL_PLAIN, 0, width);
 	r->verdict_line = (int)r->L.n;
 	snprintf(buf, sizeof(buf), "%s %s", ui_sym(ui, res->passed ? SY_RIGHT : SY_WRONG),
 		 res->passed ? "Passed" : "Not passed");

@@ -39,15 +39,20 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 
 			for (size_t m = 0; m < c->nmodules; m++)
 				minutes += c->modules[m].minutes;
+			int tw;
+
 			ui_put(ui, y, body.x + 2, ui_sym(ui, SY_BULLET), 2, A_NORMAL);
-			snprintf(line, sizeof(line), "%s", c->title);
-			int tw = ui_put(ui, y, body.x + 4, line, width - 4, A_NORMAL);
+			tw = ui_put(ui, y, body.x + 4, c->title, width - 4, A_BOLD);
 			snprintf(line, sizeof(line), "  (%zu module%s, about %d min)",
 				 c->nmodules, c->nmodules == 1 ? "" : "s", minutes);
 			ui_put(ui, y++, body.x + 4 + tw, line, width - 4 - tw, A_DIM);
+			if (c->summary && y < bottom)
+				ui_put(ui, y++, body.x + 4, c->summary, width - 4, A_NORMAL);
 		}
 	}
-	y = body.y + body.h - 3;
+	y += 2;
+	if (y > body.y + body.h - 2)
+		y = body.y + body.h - 2;
 	for (int i = 0; i < 2; i++) {
 		snprintf(line, sizeof(line), "  %s  ", choices[i]);
 		if (w->sel == i)
