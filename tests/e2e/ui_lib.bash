@@ -87,3 +87,12 @@ ui_signin() {
 	type_text "$2"
 	keys Enter
 }
+
+# ui_stop: stops the tmux server and waits until it is gone, so the next
+# one can start on the same socket.
+ui_stop() {
+	local i=0
+	tmux_stop
+	while [ $i -lt 100 ] && tmx ls >/dev/null 2>&1; do sleep 0.05; i=$((i + 1)); done
+	rm -f "$TMUX_SOCK"
+}
