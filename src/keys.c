@@ -108,6 +108,8 @@ static const struct key_binding table[] = {
 	{ S(ORDER), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
 	  "Move the highlight, or the picked-up item", 0 },
 	{ S(ORDER), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(ORDER), ACT_TOGGLE, { ' ' }, "Space", "Space", "put down",
+	  "Put the item down where it is", KC_GRAB },
 	{ S(ORDER), ACT_TOGGLE, { ' ' }, "Space", "Space", "pick up",
 	  "Pick up the highlighted item, move it, put it down", 0 },
 	{ S(MATCH), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "row",

@@ -453,7 +453,8 @@ static void draw_header(struct ui *ui)
 
 	ui_fill(ui, 0, 0, ui->cols, ui_attr(ui, R_HEADER));
 	w = ui_put(ui, 0, 1, "coursekiosk", ui->cols - 2, ui_attr(ui, R_HEADER));
-	w += ui_put(ui, 0, 1 + w, " · ", ui->cols - 2 - w, ui_attr(ui, R_HEADER));
+	w += ui_put(ui, 0, 1 + w, ui->utf8 ? " · " : " - ", ui->cols - 2 - w,
+		    ui_attr(ui, R_HEADER));
 	w += ui_put(ui, 0, 1 + w, ui->kiosk_name, ui->cols - 2 - w,
 		    ui_attr(ui, R_HEADER));
 	if (l) {

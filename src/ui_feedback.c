@@ -144,7 +144,7 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 			f->pending = false;
 			f->width = -1;
 			f->top = 0;
-			ui_status(ui, ST_OK, "Answer saved.");
+			ui_status(ui, ST_INFO, "Answer saved.");
 			if (!f->fb.show_now)
 				return UN_POP;
 		} else if (a == ACT_BACK) {

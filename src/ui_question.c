@@ -394,7 +394,7 @@ static void submit(struct ui *ui, struct qscreen *qs)
 		ui_feedback_push(ui, qs->q, &a, &fb, false, NULL);
 		return;
 	}
-	ui_status(ui, ST_OK, "Answer saved.");
+	ui_status(ui, ST_INFO, "Answer saved.");
 	load(ui, qs);
 }
 

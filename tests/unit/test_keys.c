@@ -138,6 +138,12 @@ static void bar_fits_and_has_help(void **state)
 	assert_int_equal(used, text_width(buf, strlen(buf)));
 	assert_true(used <= 80);
 
+	keys_bar(KS_ORDER, 0, true, 80, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "Space pick up"));
+	keys_bar(KS_ORDER, KC_GRAB, true, 80, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "Space put down"));
+	assert_null(strstr(buf, "pick up"));
+
 	keys_bar(KS_READER, KC_QUIZ | KC_PREV, true, 80, buf, sizeof(buf));
 	assert_non_null(strstr(buf, "take the quiz"));
 
