@@ -661,8 +661,7 @@ static int idle_seconds(const struct kiosk_options *o)
 	/* test hook: seconds instead of minutes, for the end-to-end tests */
 	if (t && *t)
 		return atoi(t);
-	if (o->kiosk && min <= 0)
-		min = 10;   /* an unattended kiosk always signs idle trainees out */
+	/* kiosk.c already made it 10 for --kiosk unless told otherwise */
 	return min > 0 ? min * 60 : 0;
 }
 
