@@ -14,16 +14,6 @@
 #include "course.h"
 #include "kiosk.h"
 
-/* TEMPORARY: lets the binary link until the full-screen UI (src/ui*.c)
- * lands; remove at integration. */
-__attribute__((weak)) int ui_run(struct session *s,
-				 const struct kiosk_options *o)
-{
-	(void)s;
-	(void)o;
-	return UI_UNAVAILABLE;
-}
-
 static void kiosk_usage(FILE *out)
 {
 	fprintf(out,
