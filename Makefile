@@ -19,7 +19,7 @@ DEFS      = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 
 # The core (model, loader, quiz, store, certificates, session) knows nothing
 # of the terminal: it is compiled and unit-tested without ncurses.
-CORE_PKGS = libxml-2.0 sqlite3 libsodium cairo pangocairo libqrencode
+CORE_PKGS = libxml-2.0 sqlite3 libsodium cairo pangocairo libqrencode glib-2.0
 UI_PKGS   = ncursesw
 TEST_PKGS = cmocka
 

@@ -66,4 +66,14 @@ void quiz_result(const struct quiz *qz, const struct question *const *qs,
 		 const struct quiz_mark *marks, size_t n,
 		 struct quiz_result *out);
 
+/* Added by the session work: which finished attempt counts.  A passed
+ * attempt beats a failed one, then the higher percent, then the earlier. */
+struct quiz_attempt_summary {
+	bool finished;
+	bool passed;
+	int percent;
+};
+/* Index of the attempt that counts, -1 when none is finished. */
+int quiz_best_attempt(const struct quiz_attempt_summary *v, size_t n);
+
 #endif
