@@ -19,7 +19,7 @@ DEFS      = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 
 # The core (model, loader, quiz, store, certificates, session) knows nothing
 # of the terminal: it is compiled and unit-tested without ncurses.
-CORE_PKGS = libxml-2.0 sqlite3 libsodium cairo pangocairo libqrencode glib-2.0
+CORE_PKGS = libxml-2.0 sqlite3 libsodium cairo pangocairo libqrencode glib-2.0 fontconfig
 UI_PKGS   = ncursesw
 TEST_PKGS = cmocka
 
@@ -43,6 +43,9 @@ LIBCORE   = $(BUILD)/libcore.a
 TEST_SRC  = $(wildcard tests/unit/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELPERS = $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
+# Test-only programs (fault and bench drivers), not run as unit tests.
+TOOL_SRC  = $(wildcard tests/tools/*.c)
+TOOL_BIN  = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 
 # Debian packages: to build, and to run the tests.
 BUILD_DEBS = gcc make pkg-config libncurses-dev libxml2-dev libsqlite3-dev \
@@ -82,13 +85,17 @@ $(BUILD)/schema_data.c: courses/coursekiosk.rng | $(BUILD)
 $(BUILD)/schema_data.o: $(BUILD)/schema_data.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD) $(BUILD)/tests:
+$(BUILD) $(BUILD)/tests $(BUILD)/tests/tools:
 	mkdir -p $@
 
 # Unit tests link the core only: a stray curses call fails the link.
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPERS) $(LIBCORE) | $(BUILD)/tests
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(CPPFLAGS) -Isrc -Itests/unit $(CORE_CFLAGS) $(TEST_CFLAGS) \
 		-o $@ $< $(TEST_HELPERS) $(LIBCORE) $(CORE_LIBS) $(TEST_LIBS) -lm
+
+$(BUILD)/tests/tools/%: tests/tools/%.c $(LIBCORE) | $(BUILD)/tests/tools
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(CPPFLAGS) -Isrc $(CORE_CFLAGS) \
+		-o $@ $< $(LIBCORE) $(CORE_LIBS) -lm
 
 -include $(wildcard $(BUILD)/*.d)
 
@@ -128,7 +135,7 @@ check:
 	@$(MAKE) --no-print-directory all tests
 	@CK_BIN=./$(BIN) CK_BUILD=$(BUILD) bash tests/run
 
-tests: $(TEST_BIN)
+tests: $(TEST_BIN) $(TOOL_BIN)
 
 # Sanitizers and valgrind over the whole suite.
 check-asan:

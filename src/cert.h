@@ -25,24 +25,24 @@
 
 struct cert_module_line {
 	const char *title;
-	int score;             /* percent 0..100, -1 = module has no quiz */
+	int score;	       /* percent 0..100, -1 = module has no quiz */
 	const char *completed; /* "YYYY-MM-DD" */
 };
 
 struct cert_fields {
-	unsigned long serial;     /* per installation, 1..CERT_SERIAL_MAX;
+	unsigned long serial;	  /* per installation, 1..CERT_SERIAL_MAX;
 				     printed "No. 000123" */
-	const char *learner_id;   /* UUID; not printed, covered by the MAC */
+	const char *learner_id;	  /* UUID; not printed, covered by the MAC */
 	const char *learner_name; /* as typed, UTF-8 */
 	const char *course_id;
 	const char *course_title;
-	int course_version;       /* >= 1 */
-	const char *cert_title;   /* NULL -> CERT_DEFAULT_TITLE */
-	const char *issued;       /* "YYYY-MM-DD" (UTC) */
-	const char *expires;      /* "YYYY-MM-DD", or NULL = never expires */
+	int course_version;	/* >= 1 */
+	const char *cert_title; /* NULL -> CERT_DEFAULT_TITLE */
+	const char *issued;	/* "YYYY-MM-DD" (UTC) */
+	const char *expires;	/* "YYYY-MM-DD", or NULL = never expires */
 	const struct cert_module_line *modules; /* printed, not in the MAC */
 	size_t nmodules;
-	const char *issuer;       /* optional line, e.g. organisation; NULL */
+	const char *issuer; /* optional line, e.g. organisation; NULL */
 };
 
 #define CERT_DEFAULT_TITLE "Certificate of completion"
@@ -103,6 +103,13 @@ int cert_write_text(const struct cert_fields *f, const char *code, FILE *out,
 /* The same, to a file written atomically like cert_write_pdf. */
 int cert_write_text_path(const struct cert_fields *f, const char *code,
 			 const char *path, struct err *e);
+
+/* Frees what cairo, pango and fontconfig keep for the life of the process
+ * once a PDF has been drawn (about 180 kB of font caches, the same for one
+ * certificate or a thousand, which valgrind reports as lost).  Call it at
+ * most once, just before exit and after the last cert_write_pdf(), so leak
+ * checks stay clean.  Harmless when no PDF was drawn. */
+void cert_release_fonts(void);
 
 /* What the certificate shows and the MAC covers for a piece of text: NFC,
  * without C0/C1 controls, bidi overrides/isolates or zero-width characters,

@@ -110,14 +110,15 @@ int cert_date_parse(const char *s, int *y, int *m, int *d)
 
 int cert_date_long(const char *ymd, char *out, size_t outsz, struct err *e)
 {
-	static const char *const months[] = {
-		"January", "February", "March",     "April",
-		"May",     "June",     "July",      "August",
-		"September", "October", "November", "December"};
+	static const char *const months[] = {"January", "February", "March",
+					     "April",	"May",	    "June",
+					     "July",	"August",   "September",
+					     "October", "November", "December"};
 	int y, m, d;
 
 	if (cert_date_parse(ymd, &y, &m, &d) < 0)
-		return err_set(e, ERR_INVALID, "'%s' is not a date (YYYY-MM-DD)",
+		return err_set(e, ERR_INVALID,
+			       "'%s' is not a date (YYYY-MM-DD)",
 			       ymd ? ymd : "(none)");
 	snprintf(out, outsz, "%d %s %d", d, months[m - 1], y);
 	return 0;
@@ -163,8 +164,9 @@ int cert_fields_check(const struct cert_fields *f, struct err *e)
 			       f->expires);
 	if ((f->cert_title && !g_utf8_validate(f->cert_title, -1, NULL)) ||
 	    (f->issuer && !g_utf8_validate(f->issuer, -1, NULL)))
-		return err_set(e, ERR_INVALID,
-			       "certificate title or issuer is not valid UTF-8");
+		return err_set(
+		    e, ERR_INVALID,
+		    "certificate title or issuer is not valid UTF-8");
 	if (f->nmodules && !f->modules)
 		return err_set(e, ERR_INVALID, "certificate modules missing");
 	for (i = 0; i < f->nmodules; i++) {
@@ -222,7 +224,8 @@ int cert_code(const unsigned char key[CERT_KEY_BYTES],
 	name = cert_text_clean(f->learner_name);
 	if (!name || !*name) {
 		free(name);
-		return err_set(e, ERR_INVALID, "certificate has no learner name");
+		return err_set(e, ERR_INVALID,
+			       "certificate has no learner name");
 	}
 	crypto_auth_hmacsha512256_init(&st, key, CERT_KEY_BYTES);
 	mac_str(&st, mac_domain);
@@ -305,7 +308,8 @@ int cert_code_parse(const char *input, char out[CERT_CODE_LEN + 1],
 			continue;
 		v = b32_value((unsigned char)*p);
 		if (v < 0) {
-			if ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f)
+			if ((unsigned char)*p >= 0x20 &&
+			    (unsigned char)*p < 0x7f)
 				return err_set(e, ERR_INVALID,
 					       "'%c' cannot be part of a "
 					       "verification code",

@@ -39,7 +39,8 @@ int cert_tmp_open(struct cert_tmpfile *t, const char *path, struct err *e)
 
 	memset(t, 0, sizeof *t);
 	if (!path || !*path)
-		return err_set(e, ERR_INVALID, "no file name for the certificate");
+		return err_set(e, ERR_INVALID,
+			       "no file name for the certificate");
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return err_set(e, ERR_INVALID,
 			       "cannot write certificate '%s': it is a folder",

@@ -17,6 +17,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
@@ -24,10 +25,10 @@
 /* A4 in points. */
 #define PAGE_W 595.276
 #define PAGE_H 841.890
-#define MARGIN_X 78.0           /* text column inside the frame */
+#define MARGIN_X 78.0 /* text column inside the frame */
 #define COL_W (PAGE_W - 2 * MARGIN_X)
 #define TABLE_W 400.0
-#define BOTTOM_TOP 618.0        /* where the bottom band starts */
+#define BOTTOM_TOP 618.0 /* where the bottom band starts */
 
 struct rgb {
 	double r, g, b;
@@ -77,19 +78,17 @@ static void style(struct pen *p, enum face face, double size, double spacing,
 	PangoAttrList *attrs = pango_attr_list_new();
 
 	pango_font_description_set_family(fd, family[face]);
-	pango_font_description_set_weight(fd, face == SERIF_BOLD ||
-							      face == SANS_BOLD ||
-							      face == MONO_BOLD
-						      ? PANGO_WEIGHT_BOLD
-						      : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_weight(
+	    fd, face == SERIF_BOLD || face == SANS_BOLD || face == MONO_BOLD
+		    ? PANGO_WEIGHT_BOLD
+		    : PANGO_WEIGHT_NORMAL);
 	/* Absolute: one pango unit is one PDF point, whatever the dpi. */
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_layout_set_font_description(p->ly, fd);
 	pango_font_description_free(fd);
 	if (spacing > 0)
-		pango_attr_list_insert(attrs,
-				       pango_attr_letter_spacing_new(
-					       (int)(spacing * PANGO_SCALE)));
+		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((
+						  int)(spacing * PANGO_SCALE)));
 	pango_layout_set_attributes(p->ly, attrs);
 	pango_attr_list_unref(attrs);
 	pango_layout_set_text(p->ly, text, -1);
@@ -137,11 +136,11 @@ static double put(struct pen *p, double x, double y, struct rgb c, int draw)
 
 /* Fits text into `width`, centred: the largest size from hi down to
  * one_line that keeps it on one line; else the largest size from one_line
- * down to lo at which it wraps onto at most max_lines lines; else lo,
- * ellipsized after max_lines. */
+ * down to lo at which it wraps onto at most `lines` lines; else lo on up to
+ * max_lines lines, ellipsized after them. */
 static void fit(struct pen *p, enum face face, double hi, double one_line,
 		double lo, double spacing, const char *text, double width,
-		int max_lines)
+		int lines, int max_lines)
 {
 	double size;
 
@@ -155,12 +154,11 @@ static void fit(struct pen *p, enum face face, double hi, double one_line,
 	}
 	for (size = one_line; size >= lo; size -= 0.5) {
 		style(p, face, size, spacing, text, width, PANGO_ALIGN_CENTER,
-		      max_lines);
+		      lines);
 		if (!pango_layout_is_ellipsized(p->ly))
 			return;
 	}
-	style(p, face, lo, spacing, text, width, PANGO_ALIGN_CENTER,
-	      max_lines);
+	style(p, face, lo, spacing, text, width, PANGO_ALIGN_CENTER, max_lines);
 }
 
 static void hline(cairo_t *cr, struct rgb c, double w, double x0, double x1,
@@ -215,20 +213,20 @@ static double top_band(struct pen *p, const struct shown *s)
 	double y = 68;
 
 	if (s->issuer) {
-		fit(p, SANS, 9, 8, 7, 0.5, s->issuer, COL_W, 2);
+		fit(p, SANS, 9, 8, 7, 0.5, s->issuer, COL_W, 2, 2);
 		y += put(p, MARGIN_X, y, muted, 1) + 14;
 	} else {
 		y += 12;
 	}
 	/* Spaced capitals; the spacing stays under a tenth of the size, or
 	 * text extraction (pdftotext, screen readers) splits the words. */
-	fit(p, SERIF, 28, 19, 16, 1.8, s->title, COL_W, 2);
+	fit(p, SERIF, 28, 19, 16, 1.8, s->title, COL_W, 2, 2);
 	y += put(p, MARGIN_X, y, navy, 1) + 16;
 	ornament(p->cr, PAGE_W / 2, y, 72);
 	return y + 4;
 }
 
-/* The module table at scale k (1 = full size); titles wrap onto two lines
+/* The module table at scale k (1 = full size); titles wrap onto 3 lines
  * unless `tight`, when they are ellipsized on one.  At most `rows` rows,
  * then a line "and N more modules".  Returns its height. */
 static double table(struct pen *p, const struct shown *s, double y, int draw,
@@ -245,8 +243,7 @@ static double table(struct pen *p, const struct shown *s, double y, int draw,
 	put(p, x0, y, muted, draw);
 	style(p, SANS, 6.8 * k, 1.3, "SCORE", score_w, PANGO_ALIGN_RIGHT, 0);
 	put(p, x0 + title_w + gap, y, muted, draw);
-	style(p, SANS, 6.8 * k, 1.3, "COMPLETED", date_w, PANGO_ALIGN_RIGHT,
-	      0);
+	style(p, SANS, 6.8 * k, 1.3, "COMPLETED", date_w, PANGO_ALIGN_RIGHT, 0);
 	y += put(p, x0 + TABLE_W - date_w, y, muted, draw) + 3.5 * k;
 	if (draw)
 		hline(p->cr, gold, 0.6, x0, x0 + TABLE_W, y);
@@ -259,8 +256,8 @@ static double table(struct pen *p, const struct shown *s, double y, int draw,
 		h = put(p, x0, y, ink, draw);
 		base = baseline(p);
 		/* Numbers sit on the baseline of the title's first line. */
-		style(p, SANS, 9.5 * k, 0, m->score, score_w,
-		      PANGO_ALIGN_RIGHT, 0);
+		style(p, SANS, 9.5 * k, 0, m->score, score_w, PANGO_ALIGN_RIGHT,
+		      0);
 		put(p, x0 + title_w + gap, y + base - baseline(p), ink, draw);
 		style(p, SANS, 9.5 * k, 0, m->date, date_w, PANGO_ALIGN_RIGHT,
 		      0);
@@ -284,15 +281,17 @@ static double table(struct pen *p, const struct shown *s, double y, int draw,
 }
 
 /* Learner, course and modules; returns the height. */
-static double middle(struct pen *p, const struct shown *s, double y,
-		     int draw, double k, int tight, size_t rows)
+static double middle(struct pen *p, const struct shown *s, double y, int draw,
+		     double k, int tight, size_t rows)
 {
 	double y0 = y;
 
 	style(p, SANS, 10.5, 0.3, "This is to certify that", COL_W,
 	      PANGO_ALIGN_CENTER, 0);
 	y += put(p, MARGIN_X, y, muted, draw) + 12;
-	fit(p, SERIF, 32, 20, 14, 0, s->name, COL_W, 2);
+	/* Two lines at most while 13 pt allows; a name is never cut while
+	 * four lines can hold it. */
+	fit(p, SERIF, 32, 20, 13, 0, s->name, COL_W, 2, 4);
 	y += put(p, MARGIN_X, y, ink, draw) + 7;
 	if (draw)
 		hline(p->cr, gold, 0.6, PAGE_W / 2 - 140, PAGE_W / 2 + 140, y);
@@ -300,7 +299,7 @@ static double middle(struct pen *p, const struct shown *s, double y,
 	style(p, SANS, 10.5, 0.3, "has successfully completed the course",
 	      COL_W, PANGO_ALIGN_CENTER, 0);
 	y += put(p, MARGIN_X, y, muted, draw) + 12;
-	fit(p, SERIF_BOLD, 19, 15, 11, 0, s->course, COL_W, 3);
+	fit(p, SERIF_BOLD, 19, 15, 11, 0, s->course, COL_W, 3, 4);
 	y += put(p, MARGIN_X, y, navy, draw) + 5;
 	style(p, SANS, 9.5, 0.3, s->version, COL_W, PANGO_ALIGN_CENTER, 0);
 	y += put(p, MARGIN_X, y, muted, draw);
@@ -318,7 +317,7 @@ static void signed_field(struct pen *p, double cx, double y, const char *value,
 	const double w = 128;
 
 	if (value) {
-		fit(p, SERIF, 12, 9, 9, 0, value, w, 1);
+		fit(p, SERIF, 12, 9, 9, 0, value, w, 1, 1);
 		put(p, cx - w / 2, y + 14 - baseline(p), ink, 1);
 	}
 	hline(p->cr, muted, 0.5, cx - w / 2, cx + w / 2, y + 19);
@@ -426,11 +425,11 @@ static int shown_init(struct shown *s, const struct cert_fields *f,
 		return -1;
 	if (!f->expires)
 		snprintf(s->expires, sizeof s->expires, "No expiry");
-	else if (cert_date_long(f->expires, s->expires, sizeof s->expires,
-				e) < 0)
+	else if (cert_date_long(f->expires, s->expires, sizeof s->expires, e) <
+		 0)
 		return -1;
-	s->title = cert_text_clean(f->cert_title ? f->cert_title
-						 : CERT_DEFAULT_TITLE);
+	s->title =
+	    cert_text_clean(f->cert_title ? f->cert_title : CERT_DEFAULT_TITLE);
 	if (s->title) {
 		gchar *up = g_utf8_strup(s->title, -1);
 
@@ -521,8 +520,8 @@ static int render(const struct shown *s, FILE *fp, struct err *e)
 	char meta[600];
 	int rc = -1;
 
-	surf = cairo_pdf_surface_create_for_stream(sink_write, &k, PAGE_W,
-						   PAGE_H);
+	surf =
+	    cairo_pdf_surface_create_for_stream(sink_write, &k, PAGE_W, PAGE_H);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
 		err_set(e, ERR_GENERIC, "cannot start the PDF: %s",
 			cairo_status_to_string(cairo_surface_status(surf)));
@@ -592,4 +591,13 @@ int cert_write_pdf(const struct cert_fields *f, const char *code,
 out:
 	shown_release(&s);
 	return rc;
+}
+
+void cert_release_fonts(void)
+{
+	/* Order matters: pango's font map holds fontconfig patterns and
+	 * cairo font faces. */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }

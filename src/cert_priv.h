@@ -12,7 +12,7 @@ int cert_date_parse(const char *s, int *y, int *m, int *d);
 /* A file written next to its final path and renamed into place, so readers
  * never see half of it. */
 struct cert_tmpfile {
-	char *tmp;        /* temporary path (malloc'd) */
+	char *tmp;	  /* temporary path (malloc'd) */
 	const char *path; /* final path (borrowed) */
 	FILE *fp;
 };

@@ -21,8 +21,8 @@ static int put_clean(FILE *out, const char *label, const char *s)
 	return rc < 0 ? -1 : 0;
 }
 
-static int write_body(const struct cert_fields *f, const char *fmt,
-		      FILE *out, struct err *e)
+static int write_body(const struct cert_fields *f, const char *fmt, FILE *out,
+		      struct err *e)
 {
 	char issued[40], expires[40];
 	size_t i;
@@ -32,8 +32,8 @@ static int write_body(const struct cert_fields *f, const char *fmt,
 	if (f->expires &&
 	    cert_date_long(f->expires, expires, sizeof expires, e) < 0)
 		return -1;
-	if (put_clean(out, "", f->cert_title ? f->cert_title
-					     : CERT_DEFAULT_TITLE) < 0)
+	if (put_clean(out, "",
+		      f->cert_title ? f->cert_title : CERT_DEFAULT_TITLE) < 0)
 		return err_set(e, ERR_INVALID, "certificate title is not text");
 	if (f->issuer && *f->issuer && put_clean(out, "", f->issuer) < 0)
 		return err_set(e, ERR_INVALID, "issuer is not text");

@@ -207,6 +207,53 @@ int catalog_load(struct catalog *cat, const char *path, struct diags *d,
 		 struct err *e);
 void catalog_release(struct catalog *cat);
 
+/* Largest course file the loader reads (bytes); bigger files are refused. */
+#define COURSE_FILE_MAX (4UL << 20)
+
+/* Loads a course from its manifest file (normally DIR/course.xml); the
+ * course folder is the file's folder.  As course_load otherwise. */
+struct course *course_load_manifest(const char *manifest, struct diags *d);
+
+/* Loads one module file on its own (the checks that need the course, such
+ * as `requires` and unique module ids, are not made).  Returns NULL when it
+ * has any problem.  module_free(NULL) is a no-op. */
+struct module *module_load(const char *path, struct diags *d);
+void module_free(struct module *m);
+
+/* What `coursekiosk validate` counts. */
+struct load_stats {
+	size_t courses, modules, pages, questions;
+	size_t files;        /* files checked */
+};
+
+/* Checks PATH the way `coursekiosk validate` does: a course folder, a folder
+ * of courses, a manifest (root <course>: its whole course is checked) or a
+ * module file.  Every problem goes to `d` (courses are loaded one at a time
+ * and freed, so memory stays small); counts of what loaded cleanly are
+ * added to `st`.  Returns the number of problems found. */
+size_t course_check_path(const char *path, struct diags *d,
+			 struct load_stats *st);
+
+/* ---- text (course_text.c) --------------------------------------------- */
+
+/* True for a character course text may not contain: C0 controls other than
+ * tab, newline and carriage return; DEL and C1 controls (U+007F-009F);
+ * zero-width U+200B-200D, U+2060, U+FEFF; bidi overrides U+202A-202E and
+ * isolates U+2066-2069. */
+bool text_char_forbidden(unsigned cp);
+/* "control character", "bidirectional override", ... for messages. */
+const char *text_char_name(unsigned cp);
+/* Byte offset of the first forbidden character (or malformed UTF-8, then
+ * *cp = U+FFFD) in s[0..len), or -1 when there is none. */
+long text_find_forbidden(const char *s, size_t len, unsigned *cp);
+/* Decodes one UTF-8 character; returns its length, 0 when malformed. */
+size_t utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
+/* In place: runs of space, tab, CR, LF become one space (a single leading
+ * or trailing space is kept).  Returns the new length. */
+size_t text_collapse(char *s);
+/* In place: text_collapse, then trims both ends.  Returns the new length. */
+size_t text_tidy(char *s);
+
 /* ---- lookups (course.c) ----------------------------------------------- */
 
 const struct course *catalog_find(const struct catalog *cat, const char *id);

@@ -28,7 +28,20 @@ int err_prefix(struct err *e, const char *fmt, ...)
 	vsnprintf(head, sizeof(head), fmt, ap);
 	va_end(ap);
 	memcpy(old, e->msg, sizeof(old));
-	snprintf(e->msg, sizeof(e->msg), "%s%s", head, old);
+	old[sizeof(old) - 1] = '\0';
+	{
+		/* head + old, cut to fit (memcpy: gcc warns on a possibly
+		 * truncating snprintf) */
+		size_t h = strlen(head), o = strlen(old), cap = sizeof(e->msg) - 1;
+
+		if (h > cap)
+			h = cap;
+		if (o > cap - h)
+			o = cap - h;
+		memcpy(e->msg, head, h);
+		memcpy(e->msg + h, old, o);
+		e->msg[h + o] = '\0';
+	}
 	return -1;
 }
 

@@ -32,10 +32,20 @@ char *store_default_path(void);
 struct store *store_open(const char *path, int flags, struct err *e);
 void store_close(struct store *s);
 bool store_readonly(const struct store *s);
+/* Added: true when opened with STORE_READONLY although quick_check found
+ * damage (a read-write opening of a damaged file fails with ERR_CORRUPT). */
+bool store_damaged(const struct store *s);
 const char *store_path(const struct store *s);
 
-/* Consistent copy through the backup API / VACUUM INTO (never cp). */
+/* Consistent copy through the backup API / VACUUM INTO (never cp).
+ * The copy is written beside dest and renamed into place (0600, single
+ * file, fsynced).  An existing dest is refused (ERR_INVALID).  The copy is
+ * complete, so it holds the secret key: keep it as safely as the database. */
 int store_backup(struct store *s, const char *dest, struct err *e);
+/* Added: the same, replacing an existing regular file when overwrite is
+ * true (never the database itself). */
+int store_backup_to(struct store *s, const char *dest, bool overwrite,
+		    struct err *e);
 
 /* ---- trainees ------------------------------------------------------- */
 
@@ -54,7 +64,9 @@ int store_learner_create(struct store *s, const char *name, const char *role,
 			 struct learner *out, struct err *e);
 /* Name (compared after NFC and case folding) and PIN.  Wrong PINs back off
  * persistently: -1 with ERR_WAIT and *wait_s seconds to wait, or ERR_DENIED
- * for a wrong name or PIN (the two are not told apart). */
+ * for a wrong name or PIN (the two are not told apart).  *wait_s is always
+ * set: after ERR_DENIED it is the wait now imposed before the next try (0
+ * for the first two failures, then 1, 2, 4 ... up to 300 s). */
 int store_learner_signin(struct store *s, const char *name, const char *pin,
 			 struct learner *out, int *wait_s, struct err *e);
 int store_learner_get(struct store *s, const char *id, struct learner *out,
@@ -230,6 +242,7 @@ int store_report_each(struct store *s, const char *course,
 
 struct module_stats {
 	char *module_id;
+	char *course_id;         /* added: when course is NULL, ids may repeat */
 	int started, completed;
 	double avg_best_score;   /* over trainees with a finished attempt */
 };
@@ -249,5 +262,16 @@ void missed_free(struct missed_question *v, size_t n);
 
 /* Sets max_page_count on this connection (simulates a full disk). */
 int store_test_limit_pages(struct store *s, int pages, struct err *e);
+/* Added, for tests only: */
+/* Runs raw SQL on the store's connection (tampering, fixtures). */
+int store_test_exec(struct store *s, const char *sql, struct err *e);
+/* Hash PINs/passphrases made through s with libsodium's minimum limits. */
+void store_test_fast_hash(struct store *s);
+/* Adds offset_s seconds to the store's clock (back-off expiry). */
+void store_test_clock(struct store *s, long offset_s);
+void store_test_busy_timeout(struct store *s, int ms);
+/* Registers one more migration step (SQL) after the newest real one, so
+ * the next store_open upgrades to version known + 1; NULL removes it. */
+void store_test_extra_migration(const char *sql);
 
 #endif

@@ -1,0 +1,711 @@
+/* course_xml.c - reading, parsing and validating one course file, safely.
+ *
+ * Course files come from people, USB sticks and e-mail, so nothing in them
+ * is trusted (see shared/design/reliability.md for what libxml2 2.9 does and
+ * does not promise):
+ *  - we read the file ourselves, only when it is a regular file, with a size
+ *    cap: xmlReadFile would follow FIFOs, read /dev/zero or gunzip;
+ *  - the parser gets XML_PARSE_NONET only: no NOENT, DTDLOAD, XINCLUDE or
+ *    HUGE; an external entity loader refuses every load, and the parse is
+ *    stopped at the first DOCTYPE, so no entity (bomb or external) is ever
+ *    declared, let alone expanded;
+ *  - every libxml2 error or warning is a problem, with its line and column;
+ *  - the document is validated against the RELAX NG schema compiled into
+ *    the binary (courses/coursekiosk.rng), parsed once per process.
+ */
+#include "course_xml.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <sodium.h>
+
+extern const unsigned char ck_schema_rng[];
+extern const unsigned long ck_schema_rng_len;
+
+static xmlRelaxNGPtr schema;
+/* One parser context for every file: xmlCtxtReadMemory resets it, and its
+ * dictionary of element names is worth keeping. */
+static xmlParserCtxtPtr parser;
+static bool schema_broken;
+static struct xsrc *current;   /* the file whose errors libxml2 reports */
+
+/* ---- problems ------------------------------------------------------------ */
+
+/* Messages may quote the file (libxml2 echoes names and text); they go to a
+ * terminal, so anything that could control it is replaced by '?'. */
+static void sanitize(char *m)
+{
+	size_t len = strlen(m);
+	unsigned char *p = (unsigned char *)m;
+
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+
+		if (n == 0) {
+			p[i++] = '?';
+			continue;
+		}
+		if (cp == '\t' || cp == '\r' || cp == '\n') {
+			p[i++] = ' ';
+			continue;
+		}
+		if (text_char_forbidden(cp)) {
+			memset(p + i, '?', 1);
+			memmove(p + i + 1, p + i + n, len - i - n + 1);
+			len -= n - 1;
+			i++;
+			continue;
+		}
+		i += n;
+	}
+}
+
+static void vproblem(struct xsrc *s, int line, int col, const char *fmt,
+		     va_list ap)
+{
+	char msg[768];
+
+	if (s->nprob == XSRC_MAX_PROBLEMS) {
+		s->nprob++;
+		diags_add(s->d, s->path, line, col,
+			  "too many problems; the rest of this file is not "
+			  "checked");
+		return;
+	}
+	s->nprob++;
+	if (s->nprob > XSRC_MAX_PROBLEMS)
+		return;
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	sanitize(msg);
+	diags_add(s->d, s->path, line, col, "%s", msg);
+}
+
+void xsrc_problem(struct xsrc *s, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vproblem(s, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- positions ----------------------------------------------------------- */
+
+/* Start of 1-based line `line` in the buffer, or NULL. */
+static const char *line_start(const struct xsrc *s, int line)
+{
+	const char *p = s->buf, *end = s->buf + s->len;
+
+	for (int l = 1; l < line; l++) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (!p)
+			return NULL;
+		p++;
+	}
+	return p;
+}
+
+/* 1-based column (in characters) of p on the line starting at ls. */
+static int column_of(const char *ls, const char *p)
+{
+	int col = 1;
+
+	for (; ls < p; ls++)
+		if (((unsigned char)*ls & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
+static bool name_ends(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' ||
+	       c == '>' || c == '=';
+}
+
+/* libxml2 gives an element the line where its start tag ends and no
+ * column: find "<name" on that line or up to 200 lines before, and within
+ * its tag the attribute `attr` when asked. */
+static void locate(const struct xsrc *s, const xmlNode *n, const char *attr,
+		   int *line, int *col)
+{
+	long l = xmlGetLineNo(n);
+	size_t nlen;
+	const char *ls, *le, *tag = NULL, *name;
+	char qname[256];
+	int tl = 0;
+
+	*line = l > 0 ? (int)l : 0;
+	*col = 0;
+	if (l <= 0 || !n->name || n->type != XML_ELEMENT_NODE)
+		return;
+	name = (const char *)n->name;
+	if (n->ns && n->ns->prefix) {
+		snprintf(qname, sizeof(qname), "%s:%s",
+			 (const char *)n->ns->prefix, name);
+		name = qname;
+	}
+	nlen = strlen(name);
+	ls = line_start(s, (int)l);
+	for (int back = 0; ls && back < 200 && !tag; back++) {
+		const char *hit = NULL;
+
+		le = memchr(ls, '\n', (size_t)(s->buf + s->len - ls));
+		if (!le)
+			le = s->buf + s->len;
+		for (const char *p = ls; p + nlen < le; p++)
+			if (p[0] == '<' && !memcmp(p + 1, name, nlen) &&
+			    name_ends(p[1 + nlen]))
+				hit = p;   /* the last one on the line */
+		if (hit) {
+			tag = hit;
+			tl = (int)l - back;
+			*line = tl;
+			*col = column_of(ls, hit);
+			break;
+		}
+		if (ls == s->buf)
+			break;
+		/* previous line */
+		{
+			const char *q = ls - 1;
+			while (q > s->buf && q[-1] != '\n')
+				q--;
+			ls = q;
+		}
+	}
+	if (!tag || !attr)
+		return;
+	/* the attribute, inside the tag */
+	{
+		size_t alen = strlen(attr);
+		const char *p = tag + 1 + nlen, *end = s->buf + s->len;
+		const char *lstart = ls;
+		int ln = tl;
+		char quote = 0;
+
+		for (; p < end && (quote || *p != '>'); p++) {
+			if (*p == '\n') {
+				ln++;
+				lstart = p + 1;
+				continue;
+			}
+			if (quote) {
+				if (*p == quote)
+					quote = 0;
+				continue;
+			}
+			if (*p == '"' || *p == '\'') {
+				quote = *p;
+				continue;
+			}
+			if ((p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' ||
+			     p[-1] == '\r') && (size_t)(end - p) > alen &&
+			    !memcmp(p, attr, alen) && name_ends(p[alen])) {
+				*line = ln;
+				*col = column_of(lstart, p);
+				return;
+			}
+		}
+	}
+}
+
+void xsrc_node_problem(struct xsrc *s, const xmlNode *n, const char *attr,
+		       const char *fmt, ...)
+{
+	va_list ap;
+	int line = 0, col = 0;
+
+	if (n && s->nprob < XSRC_MAX_PROBLEMS)
+		locate(s, n, attr, &line, &col);
+	else if (n)
+		line = (int)xmlGetLineNo(n);
+	va_start(ap, fmt);
+	vproblem(s, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- libxml2 set-up -------------------------------------------------------- */
+
+/* Every external load is refused: files, URLs, DTDs, catalogs. */
+static xmlParserInputPtr refuse_load(const char *url, const char *id,
+				     xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+static void on_error(void *data, xmlErrorPtr e)
+{
+	struct xsrc *s = data ? data : current;
+	char msg[600];
+	size_t n;
+	int line, col;
+
+	if (!s || !e)
+		return;
+	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "error");
+	n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	line = e->line;
+	col = e->int2;
+	if (e->domain == XML_FROM_RELAXNGV || e->domain == XML_FROM_RELAXNGP) {
+		if (e->node && s->nprob < XSRC_MAX_PROBLEMS)
+			locate(s, e->node, NULL, &line, &col);
+		xsrc_problem(s, line, col, "not allowed by the schema: %s", msg);
+		return;
+	}
+	if (e->code == XML_ERR_INTERNAL_ERROR &&
+	    !strncmp(msg, "Excessive depth", 15)) {
+		xsrc_problem(s, line, col,
+			     "elements are nested too deeply (more than %d "
+			     "levels)", (int)xmlParserMaxDepth);
+		return;
+	}
+	if (e->code == XML_ERR_UNDECLARED_ENTITY ||
+	    e->code == XML_WAR_UNDECLARED_ENTITY) {
+		xsrc_problem(s, line, col,
+			     "%s (only &lt; &gt; &amp; &quot; &apos; and "
+			     "character references like &#233; may be used)",
+			     msg);
+		return;
+	}
+	xsrc_problem(s, line, col, "%s%s",
+		     e->level == XML_ERR_WARNING ? "warning: " : "", msg);
+}
+
+/* Errors libxml2 reports without a structure (rare): still problems. */
+static void on_generic_error(void *data, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	size_t n;
+
+	(void)data;
+	if (!current)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (n)
+		xsrc_problem(current, 0, 0, "%s", msg);
+}
+
+/* Bytes scan_chars must look at: controls other than tab, LF and CR,
+ * DEL, '&' and non-ASCII.  A table keeps the common case to a load. */
+static unsigned char notable[256];
+
+static void notable_init(void)
+{
+	for (int c = 0; c < 256; c++)
+		notable[c] = (c < 0x20 && c != '\t' && c != '\n' &&
+			      c != '\r') || c >= 0x7f || c == '&';
+}
+
+static void setup(void)
+{
+	static bool done;
+	xmlRelaxNGParserCtxtPtr pc;
+
+	if (done)
+		return;
+	done = true;
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_load);
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	notable_init();
+	if (sodium_init() < 0)
+		schema_broken = true;
+	pc = xmlRelaxNGNewMemParserCtxt((const char *)ck_schema_rng,
+					(int)ck_schema_rng_len);
+	if (pc) {
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		schema = xmlRelaxNGParse(pc);
+		xmlRelaxNGFreeParserCtxt(pc);
+	}
+	if (!schema)
+		schema_broken = true;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+/* A few read buffers are kept for the next files: loading a thousand
+ * modules otherwise spends its time in malloc and free of large blocks.
+ * (At most a manifest and a module are loaded at once.) */
+#define POOL 4
+static struct { char *p; size_t cap; } pool[POOL];
+
+static char *buf_get(size_t need, size_t *cap)
+{
+	for (int i = 0; i < POOL; i++)
+		if (pool[i].p && pool[i].cap >= need) {
+			char *p = pool[i].p;
+			*cap = pool[i].cap;
+			pool[i].p = NULL;
+			return p;
+		}
+	*cap = need < 65536 ? 65536 : need;
+	return malloc(*cap);
+}
+
+static void buf_put(char *p, size_t cap)
+{
+	int small = -1;
+
+	if (!p)
+		return;
+	for (int i = 0; i < POOL; i++) {
+		if (!pool[i].p) {
+			pool[i].p = p;
+			pool[i].cap = cap;
+			return;
+		}
+		if (small < 0 || pool[i].cap < pool[small].cap)
+			small = i;
+	}
+	if (cap > pool[small].cap) {
+		free(pool[small].p);
+		pool[small].p = p;
+		pool[small].cap = cap;
+	} else {
+		free(p);
+	}
+}
+
+int xsrc_read(struct xsrc *s, const char *path, struct diags *d)
+{
+	struct stat st;
+	size_t cap = COURSE_FILE_MAX, got = 0;
+	char *buf = NULL;
+	int fd;
+
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	s->d = d;
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		xsrc_problem(s, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		xsrc_problem(s, 0, 0, "cannot read: %s", strerror(errno));
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		xsrc_problem(s, 0, 0, "is a folder, not a course file");
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		xsrc_problem(s, 0, 0, "is not a regular file");
+		goto fail;
+	}
+	if (st.st_size > (off_t)cap) {
+		xsrc_problem(s, 0, 0, "file is too large (%lld bytes; the "
+			     "limit is %lu MiB)", (long long)st.st_size,
+			     COURSE_FILE_MAX >> 20);
+		goto fail;
+	}
+	buf = buf_get((size_t)st.st_size + 2, &s->cap);
+	if (!buf) {
+		xsrc_problem(s, 0, 0, "out of memory");
+		goto fail;
+	}
+	/* Read one byte more than stat said, in case the file grew. */
+	while (got <= (size_t)st.st_size) {
+		ssize_t r = read(fd, buf + got, (size_t)st.st_size + 1 - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			xsrc_problem(s, 0, 0, "cannot read: %s",
+				     strerror(errno));
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	if (got > (size_t)st.st_size) {
+		xsrc_problem(s, 0, 0, "file changed while it was read");
+		goto fail;
+	}
+	if (got == 0) {
+		xsrc_problem(s, 0, 0, "file is empty");
+		goto fail;
+	}
+	buf[got] = '\0';
+	close(fd);
+	s->buf = buf;
+	s->len = got;
+	return 0;
+fail:
+	buf_put(buf, s->cap);
+	close(fd);
+	return -1;
+}
+
+void xsrc_release(struct xsrc *s)
+{
+	buf_put(s->buf, s->cap);
+	s->buf = NULL;
+	s->len = 0;
+}
+
+void xsrc_hash(const struct xsrc *s, char out[65])
+{
+	unsigned char h[32];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)s->buf, s->len,
+			   NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* ---- parsing ------------------------------------------------------------- */
+
+/* SAX: a DOCTYPE stops the parse before any declaration in it is read. */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext,
+		       const xmlChar *sys)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xsrc *s = current;
+
+	(void)name;
+	(void)ext;
+	(void)sys;
+	xmlStopParser(ctxt);
+	if (!s)
+		return;
+	{
+		/* where it starts: the first "<!DOCTYPE" outside comments is
+		 * close enough (a comment holding one is rare) */
+		const char *p = strstr(s->buf, "<!DOCTYPE");
+		int line = 1, col = 0;
+
+		if (p) {
+			const char *ls = s->buf;
+			for (const char *q = s->buf; q < p; q++)
+				if (*q == '\n') {
+					line++;
+					ls = q + 1;
+				}
+			col = column_of(ls, p);
+		} else if (ctxt->input) {
+			line = ctxt->input->line;
+		}
+		xsrc_problem(s, line, col,
+			     "DOCTYPE is not allowed: course files may not "
+			     "declare a DTD or entities");
+	}
+}
+
+/* Line and column (in characters) of byte offset off. */
+static void pos_of(const struct xsrc *s, size_t off, int *line, int *col)
+{
+	const char *ls = s->buf, *p = s->buf, *end = s->buf + off;
+
+	*line = 1;
+	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+		(*line)++;
+		ls = ++p;
+	}
+	*col = column_of(ls, end);
+}
+
+/* Forbidden characters anywhere in the file, written directly or as
+ * character references (&#x202E;), with their exact place.  (In CDATA
+ * sections and comments too: simpler to explain, and never needed.) */
+static void scan_chars(struct xsrc *s)
+{
+	const unsigned char *p = (const unsigned char *)s->buf;
+	size_t len = s->len, i = 0;
+	int line, col;
+
+	if (len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		i = 3;   /* a byte-order mark at the start is fine */
+	while (i < len && s->nprob <= XSRC_MAX_PROBLEMS) {
+		unsigned cp = p[i], v = 0;
+		size_t n = 1;
+
+		if (!notable[cp]) {
+			while (++i < len && !notable[p[i]])
+				;
+			continue;
+		}
+		if (cp >= 0x80) {
+			n = utf8_decode(p + i, len - i, &cp);
+			if (n == 0) {
+				pos_of(s, i, &line, &col);
+				xsrc_problem(s, line, col, "invalid UTF-8");
+				return;
+			}
+		} else if (cp == '&') {
+			size_t j = i + 1;
+			int base = 10;
+
+			if (j >= len || p[j] != '#') {
+				i++;
+				continue;
+			}
+			if (++j < len && p[j] == 'x') {
+				base = 16;
+				j++;
+			}
+			for (; j < len && j < i + 12 && p[j] != ';'; j++) {
+				unsigned dgt;
+				if (p[j] >= '0' && p[j] <= '9')
+					dgt = p[j] - '0';
+				else if (base == 16 && p[j] >= 'a' && p[j] <= 'f')
+					dgt = p[j] - 'a' + 10;
+				else if (base == 16 && p[j] >= 'A' && p[j] <= 'F')
+					dgt = p[j] - 'A' + 10;
+				else
+					break;
+				v = v * (unsigned)base + dgt;
+				if (v > 0x10ffff)
+					break;
+			}
+			if (v != '\t' && v != '\n' && v != '\r' &&
+			    text_char_forbidden(v)) {
+				pos_of(s, i, &line, &col);
+				xsrc_problem(s, line, col,
+					     "%s U+%04X (written as a character "
+					     "reference) is not allowed",
+					     text_char_name(v), v);
+			}
+			i++;
+			continue;
+		}
+		if (text_char_forbidden(cp)) {
+			pos_of(s, i, &line, &col);
+			xsrc_problem(s, line, col, "%s U+%04X is not allowed",
+				     text_char_name(cp), cp);
+		}
+		i += n;
+	}
+}
+
+static bool declared_utf8(const char *enc)
+{
+	return !enc || !strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8");
+}
+
+xmlDocPtr xsrc_parse(struct xsrc *s)
+{
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlRelaxNGValidCtxtPtr vc = NULL;
+	xmlDocPtr doc = NULL;
+	const unsigned char *b = (const unsigned char *)s->buf;
+	size_t before = s->nprob;
+
+	setup();
+	if (schema_broken) {
+		xsrc_problem(s, 0, 0, "internal error: the built-in schema "
+			     "does not compile");
+		return NULL;
+	}
+	if (s->len > COURSE_FILE_MAX)
+		return NULL;
+	if (s->len >= 2 && ((b[0] == 0xfe && b[1] == 0xff) ||
+			    (b[0] == 0xff && b[1] == 0xfe) || b[0] == 0 ||
+			    b[1] == 0)) {
+		xsrc_problem(s, 1, 1, "file is not UTF-8 text (UTF-16 or "
+			     "binary?); save it as UTF-8");
+		return NULL;
+	}
+	current = s;
+	xmlSetStructuredErrorFunc(s, on_error);
+	if (!parser) {
+		parser = xmlNewParserCtxt();
+		if (!parser) {
+			xsrc_problem(s, 0, 0, "out of memory");
+			goto out;
+		}
+		parser->sax->internalSubset = on_doctype;
+		parser->sax->externalSubset = NULL;
+	}
+	ctxt = parser;
+	doc = xmlCtxtReadMemory(ctxt, s->buf, (int)s->len, s->path, NULL,
+				XML_PARSE_NONET);
+	if (!doc || !ctxt->wellFormed || s->nprob > before) {
+		if (s->nprob == before)
+			xsrc_problem(s, 0, 0, "not a well-formed XML file");
+		goto fail;
+	}
+	if (!declared_utf8((const char *)doc->encoding)) {
+		xsrc_problem(s, 1, 1, "the file declares encoding \"%s\"; "
+			     "course files must be UTF-8",
+			     (const char *)doc->encoding);
+		goto fail;
+	}
+	if (doc->intSubset || doc->extSubset) {
+		xsrc_problem(s, 0, 0, "DOCTYPE is not allowed");
+		goto fail;
+	}
+	scan_chars(s);
+	{
+		xmlNodePtr root = xmlDocGetRootElement(doc);
+		const char *name = root ? (const char *)root->name : "";
+
+		if (!root || root->ns || (strcmp(name, "course") &&
+					  strcmp(name, "module"))) {
+			xsrc_node_problem(s, root, NULL,
+					  "the root element must be <course> "
+					  "(in course.xml) or <module> (in a "
+					  "module file), not <%s>%s", name,
+					  root && root->ns ? " in a namespace"
+							   : "");
+			goto fail;
+		}
+	}
+	vc = xmlRelaxNGNewValidCtxt(schema);
+	if (!vc) {
+		xsrc_problem(s, 0, 0, "out of memory");
+		goto fail;
+	}
+	xmlRelaxNGSetValidStructuredErrors(vc, on_error, s);
+	before = s->nprob;
+	if (xmlRelaxNGValidateDoc(vc, doc) != 0) {
+		if (s->nprob == before)
+			xsrc_problem(s, 0, 0, "not valid against the schema");
+		goto fail;
+	}
+	goto out;
+fail:
+	xmlFreeDoc(doc);
+	doc = NULL;
+out:
+	xmlRelaxNGFreeValidCtxt(vc);
+	if (ctxt && ctxt->myDoc && ctxt->myDoc != doc) {
+		/* a document left behind by a failed parse */
+		xmlFreeDoc(ctxt->myDoc);
+	}
+	if (ctxt)
+		ctxt->myDoc = NULL;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	current = NULL;
+	return doc;
+}
+
+void xsrc_doc_free(xmlDocPtr doc)
+{
+	xmlFreeDoc(doc);
+}

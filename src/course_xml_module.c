@@ -1,0 +1,833 @@
+/* course_xml_module.c - a module file's tree, already valid against the
+ * schema, becomes a struct module; the checks no schema can express are
+ * made on the way (unique ids, correct options, draw, pass, cite refs,
+ * empty text).  Every string is copied out of libxml2. */
+#include "course_xml.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+struct idref {           /* an id and where it was written */
+	const char *id;
+	const xmlNode *node;
+	size_t seq;          /* document order, for stable sorting */
+};
+
+struct idlist {
+	struct idref *v;
+	size_t n, cap;
+};
+
+struct build {
+	struct xsrc *s;
+	struct module *m;
+	struct idlist lessons, pages, questions, sources, cites;
+	int bad;             /* problems found (or out of memory) */
+};
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static bool is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static xmlNode *elem(xmlNode *n)
+{
+	while (n && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+static xmlNode *first(xmlNode *parent)
+{
+	return elem(parent->children);
+}
+
+static xmlNode *next(xmlNode *n)
+{
+	return elem(n->next);
+}
+
+static size_t count(xmlNode *parent, const char *name)
+{
+	size_t k = 0;
+
+	for (xmlNode *c = first(parent); c; c = next(c))
+		if (is(c, name))
+			k++;
+	return k;
+}
+
+static void oom(struct build *b)
+{
+	if (!b->bad)
+		xsrc_problem(b->s, 0, 0, "out of memory");
+	b->bad++;
+}
+
+static char *dup(struct build *b, const char *s)
+{
+	char *r = strdup(s ? s : "");
+
+	if (!r)
+		oom(b);
+	return r;
+}
+
+static void *alloc(struct build *b, size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (!p)
+		oom(b);
+	return p;
+}
+
+/* The attribute's value as a new string, or NULL when absent. */
+static char *attr_raw(struct build *b, const xmlNode *n, const char *name)
+{
+	xmlAttr *a = xmlHasProp(n, (const xmlChar *)name);
+	xmlChar *v;
+	char *r;
+
+	if (!a || a->type != XML_ATTRIBUTE_NODE)
+		return NULL;
+	if (a->children && a->children->type == XML_TEXT_NODE &&
+	    !a->children->next)
+		return dup(b, (const char *)a->children->content);
+	v = xmlNodeListGetString(n->doc, a->children, 1);
+	r = dup(b, v ? (const char *)v : "");
+	xmlFree(v);
+	return r;
+}
+
+/* The attribute tidied (white space collapsed and trimmed); absent or
+ * empty gives NULL. */
+static char *attr_text(struct build *b, const xmlNode *n, const char *name)
+{
+	char *v = attr_raw(b, n, name);
+
+	if (v && text_tidy(v) == 0) {
+		free(v);
+		v = NULL;
+	}
+	return v;
+}
+
+/* A required text attribute: reported when it is only white space. */
+static char *attr_need(struct build *b, const xmlNode *n, const char *name)
+{
+	char *v = attr_text(b, n, name);
+
+	if (!v) {
+		xsrc_node_problem(b->s, n, name, "<%s> has an empty %s",
+				  (const char *)n->name, name);
+		b->bad++;
+		v = dup(b, "");
+	}
+	return v;
+}
+
+static bool attr_is(const xmlNode *n, const char *name, const char *value)
+{
+	xmlAttr *a = xmlHasProp(n, (const xmlChar *)name);
+
+	return a && a->children && a->children->type == XML_TEXT_NODE &&
+	       a->children->content &&
+	       !strcmp((const char *)a->children->content, value);
+}
+
+/* A whole number attribute in [lo, hi]; `def` when absent. */
+static int attr_int(struct build *b, const xmlNode *n, const char *name,
+		    int def, long lo, long hi, const char *why)
+{
+	char *v = attr_text(b, n, name), *end;
+	long x;
+
+	if (!v)
+		return def;
+	errno = 0;
+	x = strtol(v, &end, 10);
+	if (errno || *end || x < lo || x > hi) {
+		xsrc_node_problem(b->s, n, name, "%s=\"%s\" %s", name, v, why);
+		b->bad++;
+		x = def;
+	}
+	free(v);
+	return (int)x;
+}
+
+/* Direct text children of n (not those of child elements), tidied (or
+ * only collapsed when !tidy). */
+static char *text_raw(struct build *b, const xmlNode *n, bool tidy)
+{
+	size_t len = 0;
+	char *r, *w;
+
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE ||
+		     c->type == XML_CDATA_SECTION_NODE) && c->content)
+			len += strlen((const char *)c->content);
+	r = w = malloc(len + 1);
+	if (!r) {
+		oom(b);
+		return NULL;
+	}
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE ||
+		     c->type == XML_CDATA_SECTION_NODE) && c->content) {
+			size_t k = strlen((const char *)c->content);
+			memcpy(w, c->content, k);
+			w += k;
+		}
+	*w = '\0';
+	if (tidy)
+		text_tidy(r);
+	return r;
+}
+
+static char *text_of(struct build *b, const xmlNode *n)
+{
+	return text_raw(b, n, true);
+}
+
+/* Text that must not be empty: <title>, <option>, <accept> ... */
+static char *text_need(struct build *b, const xmlNode *n, const char *what)
+{
+	char *t = text_of(b, n);
+
+	if (t && !*t) {
+		xsrc_node_problem(b->s, n, NULL, "%s is empty", what);
+		b->bad++;
+	}
+	return t ? t : dup(b, "");
+}
+
+static bool ids_add(struct build *b, struct idlist *l, const char *id,
+		    const xmlNode *n)
+{
+	if (!id)
+		return false;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct idref *v = realloc(l->v, cap * sizeof(*v));
+		if (!v) {
+			oom(b);
+			return false;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n].id = id;
+	l->v[l->n].node = n;
+	l->v[l->n].seq = l->n;
+	l->n++;
+	return true;
+}
+
+static int idref_cmp(const void *a, const void *b)
+{
+	const struct idref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Sorts l by id and reports each id written more than once. */
+static void ids_unique(struct build *b, struct idlist *l, const char *what)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), idref_cmp);
+	for (size_t i = 1; i < l->n; i++) {
+		size_t f = i - 1;
+
+		if (strcmp(l->v[i].id, l->v[f].id))
+			continue;
+		while (f > 0 && !strcmp(l->v[f - 1].id, l->v[i].id))
+			f--;
+		xsrc_node_problem(b->s, l->v[i].node, "id",
+				  "%s id '%s' is used more than once in this "
+				  "module (first on line %ld)", what,
+				  l->v[i].id, xmlGetLineNo(l->v[f].node));
+		b->bad++;
+	}
+}
+
+static bool ids_have(const struct idlist *l, const char *id)
+{
+	struct idref key = { id, NULL, 0 };
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(l->v[mid].id, key.id);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* Splits a space-separated id list (already tidied) in place. */
+static char **split_ids(struct build *b, char *list, size_t *n)
+{
+	size_t k = 0;
+	char **v;
+
+	*n = 0;
+	if (!list || !*list)
+		return NULL;
+	for (char *p = list; *p; p++)
+		if (*p == ' ')
+			k++;
+	v = alloc(b, k + 1, sizeof(*v));
+	if (!v)
+		return NULL;
+	for (char *p = strtok(list, " "); p; p = strtok(NULL, " ")) {
+		v[*n] = dup(b, p);
+		if (!v[*n])
+			break;
+		(*n)++;
+	}
+	return v;
+}
+
+/* ---- inline text ----------------------------------------------------------- */
+
+static void cite_refs(struct build *b, const xmlNode *n, const char *refs)
+{
+	/* refs is "a b c": remember each id for the check against sources */
+	const char *p = refs;
+
+	while (p && *p) {
+		const char *e = strchr(p, ' ');
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+		char *id = malloc(k + 1);
+
+		if (!id) {
+			oom(b);
+			return;
+		}
+		memcpy(id, p, k);
+		id[k] = '\0';
+		if (!ids_add(b, &b->cites, id, n))
+			free(id);
+		p = e ? e + 1 : NULL;
+	}
+}
+
+static void rich_build(struct build *b, const xmlNode *n, struct rich *r,
+		       const char *what)
+{
+	size_t cap = 0, k = 0;
+	bool space = true;   /* the text so far ends in a space (or is empty) */
+
+	for (const xmlNode *c = n->children; c; c = c->next)
+		cap++;
+	r->spans = alloc(b, cap, sizeof(*r->spans));
+	r->n = 0;
+	if (!r->spans)
+		return;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		struct span *sp = &r->spans[k];
+		size_t len;
+
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			/* adjacent text nodes (text, CDATA) make one span */
+			size_t total = 0;
+			const xmlNode *e = c;
+			char *w;
+
+			for (; e && (e->type == XML_TEXT_NODE ||
+				     e->type == XML_CDATA_SECTION_NODE);
+			     e = e->next)
+				total += e->content ?
+					 strlen((const char *)e->content) : 0;
+			sp->text = w = malloc(total + 1);
+			if (!w) {
+				oom(b);
+				break;
+			}
+			for (e = c; e && (e->type == XML_TEXT_NODE ||
+					  e->type == XML_CDATA_SECTION_NODE);
+			     e = e->next) {
+				size_t l = e->content ?
+					   strlen((const char *)e->content) : 0;
+				memcpy(w, e->content, l);
+				w += l;
+				c = e;
+			}
+			*w = '\0';
+			sp->kind = SPAN_TEXT;
+		} else if (is(c, "em") || is(c, "strong")) {
+			sp->kind = is(c, "em") ? SPAN_EM : SPAN_STRONG;
+			sp->text = text_raw(b, c, false);
+			if (!sp->text)
+				break;
+		} else if (is(c, "cite")) {
+			sp->kind = SPAN_CITE;
+			sp->text = attr_text(b, c, "ref");
+			if (!sp->text)
+				continue;
+			cite_refs(b, c, sp->text);
+			k++;
+			space = false;
+			continue;
+		} else {
+			continue;   /* comments, processing instructions */
+		}
+		len = text_collapse(sp->text);
+		if (space && len && sp->text[0] == ' ')
+			memmove(sp->text, sp->text + 1, len--);
+		if (len == 0) {
+			free(sp->text);
+			continue;
+		}
+		space = sp->text[len - 1] == ' ';
+		k++;
+	}
+	/* trim the end of the whole run */
+	if (k && r->spans[k - 1].kind != SPAN_CITE) {
+		char *t = r->spans[k - 1].text;
+		size_t len = strlen(t);
+
+		if (len && t[len - 1] == ' ')
+			t[--len] = '\0';
+		if (len == 0)
+			free(r->spans[--k].text);
+	}
+	r->n = k;
+	if (k == 0 && what) {
+		xsrc_node_problem(b->s, n, NULL, "%s is empty", what);
+		b->bad++;
+	}
+}
+
+static void rich_release(struct rich *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->spans[i].text);
+	free(r->spans);
+	r->spans = NULL;
+	r->n = 0;
+}
+
+/* ---- lessons ---------------------------------------------------------------- */
+
+static void block_build(struct build *b, xmlNode *n, struct block *bl)
+{
+	bl->line = (int)xmlGetLineNo(n);
+	if (is(n, "h")) {
+		bl->kind = BLOCK_H;
+		rich_build(b, n, &bl->text, "heading <h>");
+	} else if (is(n, "p")) {
+		bl->kind = BLOCK_P;
+		rich_build(b, n, &bl->text, "paragraph <p>");
+	} else if (is(n, "note")) {
+		bl->kind = BLOCK_NOTE;
+		bl->note = attr_is(n, "kind", "history") ? NOTE_HISTORY :
+			   attr_is(n, "kind", "warning") ? NOTE_WARNING :
+							    NOTE_KEY;
+		rich_build(b, n, &bl->text, "<note>");
+	} else if (is(n, "list")) {
+		size_t k = 0;
+
+		bl->kind = BLOCK_LIST;
+		bl->items = alloc(b, count(n, "item"), sizeof(*bl->items));
+		if (!bl->items)
+			return;
+		for (xmlNode *c = first(n); c; c = next(c))
+			if (is(c, "item"))
+				rich_build(b, c, &bl->items[k++], "list <item>");
+		bl->nitems = k;
+	} else if (is(n, "cite")) {
+		char *refs = attr_text(b, n, "ref");
+
+		bl->kind = BLOCK_CITE;
+		if (refs)
+			cite_refs(b, n, refs);
+		bl->refs = split_ids(b, refs, &bl->nrefs);
+		free(refs);
+	}
+}
+
+static void page_build(struct build *b, xmlNode *n, struct page *p)
+{
+	size_t k = 0;
+
+	p->line = (int)xmlGetLineNo(n);
+	p->id = attr_text(b, n, "id");
+	p->title = attr_text(b, n, "title");
+	ids_add(b, &b->pages, p->id, n);
+	p->blocks = alloc(b, xmlChildElementCount(n), sizeof(*p->blocks));
+	if (!p->blocks)
+		return;
+	for (xmlNode *c = first(n); c; c = next(c))
+		block_build(b, c, &p->blocks[k++]);
+	p->nblocks = k;
+}
+
+static void lesson_build(struct build *b, xmlNode *n, struct lesson *l)
+{
+	size_t k = 0;
+
+	l->line = (int)xmlGetLineNo(n);
+	l->id = attr_text(b, n, "id");
+	l->title = attr_need(b, n, "title");
+	ids_add(b, &b->lessons, l->id, n);
+	l->pages = alloc(b, count(n, "page"), sizeof(*l->pages));
+	if (!l->pages)
+		return;
+	for (xmlNode *c = first(n); c; c = next(c))
+		if (is(c, "page"))
+			page_build(b, c, &l->pages[k++]);
+	l->npages = k;
+	b->m->npages += k;
+}
+
+/* ---- quiz ------------------------------------------------------------------ */
+
+static void options_build(struct build *b, xmlNode *n, struct question *q)
+{
+	size_t k = 0, correct = 0;
+
+	q->options = alloc(b, count(n, "option"), sizeof(*q->options));
+	if (!q->options)
+		return;
+	for (xmlNode *c = first(n); c; c = next(c)) {
+		struct option *o;
+
+		if (!is(c, "option"))
+			continue;
+		o = &q->options[k++];
+		o->text = text_need(b, c, "<option>");
+		o->correct = attr_is(c, "correct", "yes");
+		correct += o->correct;
+		for (xmlNode *w = first(c); w; w = next(w))
+			if (is(w, "why")) {
+				o->why = text_of(b, w);
+				if (o->why && !*o->why) {
+					free(o->why);
+					o->why = NULL;
+				}
+			}
+	}
+	q->noptions = k;
+	if (correct == 0) {
+		xsrc_node_problem(b->s, n, NULL,
+				  "question '%s' has no correct option (mark "
+				  "one with correct=\"yes\")", q->id);
+		b->bad++;
+	} else if (q->type == Q_SINGLE && correct > 1) {
+		xsrc_node_problem(b->s, n, NULL,
+				  "question '%s' has %zu correct options; a "
+				  "<single> question needs exactly one (use "
+				  "<multiple> for several)", q->id, correct);
+		b->bad++;
+	}
+}
+
+static char **texts_build(struct build *b, xmlNode *n, const char *name,
+			  const char *what, size_t *out)
+{
+	size_t k = 0;
+	char **v = alloc(b, count(n, name), sizeof(*v));
+
+	*out = 0;
+	if (!v)
+		return NULL;
+	for (xmlNode *c = first(n); c; c = next(c))
+		if (is(c, name))
+			v[k++] = text_need(b, c, what);
+	*out = k;
+	return v;
+}
+
+static void question_build(struct build *b, xmlNode *n, struct question *q)
+{
+	q->line = (int)xmlGetLineNo(n);
+	q->id = attr_text(b, n, "id");
+	if (!q->id)
+		q->id = dup(b, "");
+	ids_add(b, &b->questions, q->id, n);
+	q->points = attr_int(b, n, "points", 1, 1, 1000,
+			     "must be a whole number from 1 to 1000");
+	q->critical = attr_is(n, "critical", "yes");
+	for (xmlNode *c = first(n); c; c = next(c)) {
+		if (is(c, "prompt"))
+			rich_build(b, c, &q->prompt, "<prompt>");
+		else if (is(c, "hint"))
+			rich_build(b, c, &q->hint, NULL);
+		else if (is(c, "explain"))
+			rich_build(b, c, &q->explain, NULL);
+	}
+	if (is(n, "single") || is(n, "multiple")) {
+		q->type = is(n, "single") ? Q_SINGLE : Q_MULTIPLE;
+		q->partial = attr_is(n, "scoring", "partial");
+		options_build(b, n, q);
+	} else if (is(n, "truefalse")) {
+		q->type = Q_TRUEFALSE;
+		q->answer = attr_is(n, "answer", "true");
+	} else if (is(n, "text")) {
+		q->type = Q_TEXT;
+		q->ignore_case = !attr_is(n, "case", "exact");
+		q->accept = texts_build(b, n, "accept", "<accept>",
+					&q->naccept);
+	} else if (is(n, "order")) {
+		q->type = Q_ORDER;
+		q->items = texts_build(b, n, "item", "order <item>",
+				       &q->nitems);
+	} else if (is(n, "match")) {
+		size_t k = 0;
+
+		q->type = Q_MATCH;
+		q->pairs = alloc(b, count(n, "pair"), sizeof(*q->pairs));
+		if (!q->pairs)
+			return;
+		for (xmlNode *c = first(n); c; c = next(c))
+			if (is(c, "pair")) {
+				q->pairs[k].left = attr_need(b, c, "left");
+				q->pairs[k].right = attr_need(b, c, "right");
+				k++;
+			}
+		q->npairs = k;
+	}
+}
+
+static struct quiz *quiz_build(struct build *b, xmlNode *n)
+{
+	struct quiz *z = alloc(b, 1, sizeof(*z));
+	size_t k = 0, critical = 0;
+
+	if (!z)
+		return NULL;
+	z->line = (int)xmlGetLineNo(n);
+	z->id = attr_text(b, n, "id");
+	z->title = attr_need(b, n, "title");
+	z->pass = attr_int(b, n, "pass", 80, 0, 100,
+			   "is not a percentage from 0 to 100");
+	z->attempts = attr_int(b, n, "attempts", 0, 0, 1000,
+			       "must be a whole number from 0 (unlimited) "
+			       "to 1000");
+	z->shuffle = attr_is(n, "shuffle", "yes");
+	z->draw = attr_int(b, n, "draw", 0, 0, INT_MAX,
+			   "must be a whole number");
+	z->feedback = attr_is(n, "feedback", "deferred") ? FEEDBACK_DEFERRED :
+							    FEEDBACK_IMMEDIATE;
+	z->questions = alloc(b, xmlChildElementCount(n), sizeof(*z->questions));
+	if (!z->questions)
+		return z;
+	for (xmlNode *c = first(n); c; c = next(c)) {
+		question_build(b, c, &z->questions[k]);
+		critical += z->questions[k].critical;
+		k++;
+	}
+	z->nquestions = k;
+	if (z->draw > 0 && (size_t)z->draw > k) {
+		xsrc_node_problem(b->s, n, "draw",
+				  "quiz '%s' has draw=\"%d\" but only %zu "
+				  "question%s", z->id, z->draw, k,
+				  k == 1 ? "" : "s");
+		b->bad++;
+	} else if (z->draw > 0 && (size_t)z->draw < critical) {
+		xsrc_node_problem(b->s, n, "draw",
+				  "quiz '%s' has draw=\"%d\" but %zu "
+				  "critical questions; critical questions are "
+				  "always drawn, so draw must be at least %zu",
+				  z->id, z->draw, critical, critical);
+		b->bad++;
+	}
+	return z;
+}
+
+/* ---- the module ------------------------------------------------------------ */
+
+static void sources_build(struct build *b, xmlNode *n)
+{
+	struct module *m = b->m;
+	size_t k = 0;
+
+	m->sources = alloc(b, count(n, "source"), sizeof(*m->sources));
+	if (!m->sources)
+		return;
+	for (xmlNode *c = first(n); c; c = next(c)) {
+		struct source *src;
+
+		if (!is(c, "source"))
+			continue;
+		src = &m->sources[k++];
+		src->id = attr_text(b, c, "id");
+		src->title = text_need(b, c, "<source> (the title of the work)");
+		src->publisher = attr_text(b, c, "publisher");
+		src->year = attr_text(b, c, "year");
+		src->url = attr_text(b, c, "url");
+		ids_add(b, &b->sources, src->id, c);
+	}
+	m->nsources = k;
+}
+
+static void check_cites(struct build *b)
+{
+	/* sources are sorted by ids_unique; cites are in document order */
+	for (size_t i = 0; i < b->cites.n; i++)
+		if (!ids_have(&b->sources, b->cites.v[i].id)) {
+			xsrc_node_problem(b->s, b->cites.v[i].node, "ref",
+					  "cite ref '%s' names no <source> of "
+					  "this module", b->cites.v[i].id);
+			b->bad++;
+		}
+}
+
+int module_build(struct xsrc *s, xmlNode *root, struct module *m)
+{
+	struct build b = { .s = s, .m = m };
+	size_t k = 0;
+
+	m->id = attr_text(&b, root, "id");
+	m->version = attr_int(&b, root, "version", 1, 1, INT_MAX,
+			      "is too large");
+	m->lang = attr_text(&b, root, "lang");
+	if (!m->lang)
+		m->lang = dup(&b, "en");
+	m->file = dup(&b, s->path);
+	xsrc_hash(s, m->hash);
+	m->lessons = alloc(&b, count(root, "lesson"), sizeof(*m->lessons));
+	for (xmlNode *c = first(root); c; c = next(c)) {
+		if (is(c, "title")) {
+			m->title = text_need(&b, c, "module <title>");
+		} else if (is(c, "meta")) {
+			m->minutes = attr_int(&b, c, "minutes", 0, 1, 100000,
+					      "must be a whole number of "
+					      "minutes from 1 to 100000");
+			m->audience = attr_text(&b, c, "audience");
+			m->content_note = attr_text(&b, c, "content-note");
+		} else if (is(c, "lesson") && m->lessons) {
+			lesson_build(&b, c, &m->lessons[k++]);
+			m->nlessons = k;
+		} else if (is(c, "quiz")) {
+			m->quiz = quiz_build(&b, c);
+		} else if (is(c, "sources")) {
+			sources_build(&b, c);
+		}
+	}
+	if (!m->id)
+		m->id = dup(&b, "");
+	if (!m->title)
+		m->title = dup(&b, "");
+	ids_unique(&b, &b.lessons, "lesson");
+	ids_unique(&b, &b.pages, "page");
+	ids_unique(&b, &b.questions, "question");
+	ids_unique(&b, &b.sources, "source");
+	check_cites(&b);
+	for (size_t i = 0; i < b.cites.n; i++)
+		free((char *)b.cites.v[i].id);
+	free(b.lessons.v);
+	free(b.pages.v);
+	free(b.questions.v);
+	free(b.sources.v);
+	free(b.cites.v);
+	return b.bad ? -1 : 0;
+}
+
+/* ---- freeing ------------------------------------------------------------------ */
+
+static void strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void question_release(struct question *q)
+{
+	free(q->id);
+	rich_release(&q->prompt);
+	rich_release(&q->hint);
+	rich_release(&q->explain);
+	for (size_t i = 0; i < q->noptions; i++) {
+		free(q->options[i].text);
+		free(q->options[i].why);
+	}
+	free(q->options);
+	strv_free(q->accept, q->naccept);
+	strv_free(q->items, q->nitems);
+	for (size_t i = 0; i < q->npairs; i++) {
+		free(q->pairs[i].left);
+		free(q->pairs[i].right);
+	}
+	free(q->pairs);
+}
+
+static void quiz_free(struct quiz *z)
+{
+	if (!z)
+		return;
+	free(z->id);
+	free(z->title);
+	for (size_t i = 0; i < z->nquestions; i++)
+		question_release(&z->questions[i]);
+	free(z->questions);
+	free(z);
+}
+
+static void block_release(struct block *bl)
+{
+	rich_release(&bl->text);
+	for (size_t i = 0; i < bl->nitems; i++)
+		rich_release(&bl->items[i]);
+	free(bl->items);
+	strv_free(bl->refs, bl->nrefs);
+}
+
+void module_release(struct module *m)
+{
+	if (!m)
+		return;
+	free(m->id);
+	free(m->lang);
+	free(m->title);
+	free(m->audience);
+	free(m->content_note);
+	free(m->file);
+	strv_free(m->requires, m->nrequires);
+	for (size_t i = 0; i < m->nlessons; i++) {
+		struct lesson *l = &m->lessons[i];
+
+		for (size_t j = 0; j < l->npages; j++) {
+			struct page *p = &l->pages[j];
+
+			for (size_t k = 0; k < p->nblocks; k++)
+				block_release(&p->blocks[k]);
+			free(p->blocks);
+			free(p->id);
+			free(p->title);
+		}
+		free(l->pages);
+		free(l->id);
+		free(l->title);
+	}
+	free(m->lessons);
+	quiz_free(m->quiz);
+	for (size_t i = 0; i < m->nsources; i++) {
+		struct source *src = &m->sources[i];
+
+		free(src->id);
+		free(src->title);
+		free(src->publisher);
+		free(src->year);
+		free(src->url);
+	}
+	free(m->sources);
+	memset(m, 0, sizeof(*m));
+}
