@@ -128,6 +128,8 @@ int cmd_passwd(int argc, char **argv, const struct globals *g)
 			goto done;
 		}
 		if (store_coord_check(s, cur, &wait_s, &e) < 0) {
+			if (e.code == ERR_WAIT || e.code == ERR_DENIED)
+				coord_audit("passwd", s, "signin-failed", "via=passwd");
 			if (e.code == ERR_WAIT)
 				coord_fail("passwd", "too many wrong passphrases: try "
 					   "again in %d second%s", wait_s,

@@ -77,7 +77,8 @@ struct cells {
 
 static void row_cells(const struct report_row *r, struct cells *c, bool table)
 {
-	c->v[C_NAME] = r->name ? r->name : "";
+	/* An erased trainee has no name left; the table says so. */
+	c->v[C_NAME] = r->name ? r->name : table ? "(erased)" : "";
 	c->v[C_ROLE] = r->role ? r->role : "";
 	c->v[C_ORG] = r->org ? r->org : "";
 	c->v[C_COUNTRY] = r->country ? r->country : "";
