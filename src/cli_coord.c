@@ -60,7 +60,8 @@ struct store *coord_open_store(const char *cmd, const struct globals *g,
 	}
 	/* Looking something up must never leave an empty database behind. */
 	if (!(flags & COORD_CREATE) && stat(path, &st) != 0) {
-		coord_fail(cmd, "%s: no such database (give it with --db)", path);
+		coord_fail(cmd, "no progress database at %s (give another with --db)",
+			   path);
 		free(def);
 		return NULL;
 	}
