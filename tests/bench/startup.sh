@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# tests/bench/startup.sh - `coursekiosk --plain` on the shipped courses with
+# stdin at EOF (load and check every course, open the database, print the
+# welcome screen, exit) against `xmllint --noout --relaxng` on the same
+# files.  Median of several runs, after one warm-up each.
+# Prints: bench startup ratio=R ours_ms=X base_ms=Y runs=N
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+bin=${CK_BIN:-./coursekiosk}
+courses=${CK_BENCH_COURSES:-courses}
+runs=${CK_BENCH_RUNS:-11}
+tmp=$(mktemp -d /tmp/ck-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+mapfile -t files < <(find "$courses" -mindepth 2 -maxdepth 2 -name '*.xml' | sort)
+if [ ${#files[@]} -eq 0 ]; then
+	echo "bench startup: no course files under $courses" >&2
+	exit 1
+fi
+db=$tmp/progress.db
+# The database exists already, as on a kiosk in use.
+"$bin" --db "$db" --courses "$courses" --plain </dev/null >/dev/null 2>&1
+
+ms() { # ms CMD...: wall time of one run in milliseconds
+	local t0 t1
+	t0=$(date +%s%N)
+	"$@" </dev/null >/dev/null 2>&1
+	t1=$(date +%s%N)
+	echo $(((t1 - t0) / 1000))
+}
+median() { sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.2f", m/1000}'; }
+
+ours() { "$bin" --db "$db" --courses "$courses" --plain; }
+base() { xmllint --noout --relaxng "$courses/coursekiosk.rng" "${files[@]}"; }
+ours >/dev/null 2>&1 </dev/null; base >/dev/null 2>&1 </dev/null
+o=$(for _ in $(seq "$runs"); do ms ours; done | median)
+b=$(for _ in $(seq "$runs"); do ms base; done | median)
+r=$(awk -v o="$o" -v b="$b" 'BEGIN { printf "%.2f", (b > 0) ? o / b : 0 }')
+echo "bench startup ratio=$r ours_ms=$o base_ms=$b runs=$runs files=${#files[@]}"
