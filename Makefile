@@ -52,7 +52,7 @@ BUILD_DEBS = gcc make pkg-config libncurses-dev libxml2-dev libsqlite3-dev \
              libsodium-dev libcairo2-dev libpango1.0-dev libqrencode-dev \
              fonts-dejavu-core
 CHECK_DEBS = $(BUILD_DEBS) libcmocka-dev tmux sqlite3 libxml2-utils \
-             poppler-utils python3 valgrind clang
+             poppler-utils python3 valgrind clang time
 
 .PHONY: all run check check-unit check-e2e check-asan check-valgrind bench \
         install uninstall clean deps deps-check lint

@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,6 +229,10 @@ void xsrc_node_problem(struct xsrc *s, const xmlNode *n, const char *attr,
 	va_list ap;
 	int line = 0, col = 0;
 
+	if (s->nprob > XSRC_MAX_PROBLEMS) {
+		s->nprob++;     /* counted, not listed: skip the work */
+		return;
+	}
 	if (n && s->nprob < XSRC_MAX_PROBLEMS)
 		locate(s, n, attr, &line, &col);
 	else if (n)
@@ -530,6 +535,17 @@ static void pos_of(const struct xsrc *s, size_t off, int *line, int *col)
 	*col = column_of(ls, end);
 }
 
+/* True when some byte of w may be notable (non-ASCII, below 0x20, '&' or
+ * DEL); false positives only cost a slower look. */
+static inline bool word_notable(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t amp = w ^ (ones * '&'), del = w ^ (ones * 0x7f);
+
+	return ((w | ((w - ones * 0x20) & ~w) | ((amp - ones) & ~amp) |
+		 ((del - ones) & ~del)) & high) != 0;
+}
+
 /* Forbidden characters anywhere in the file, written directly or as
  * character references (&#x202E;), with their exact place.  (In CDATA
  * sections and comments too: simpler to explain, and never needed.) */
@@ -546,8 +562,16 @@ static void scan_chars(struct xsrc *s)
 		size_t n = 1;
 
 		if (!notable[cp]) {
-			while (++i < len && !notable[p[i]])
-				;
+			i++;
+			/* eight bytes at a time while none is notable */
+			while (i + 8 <= len) {
+				uint64_t w;
+
+				memcpy(&w, p + i, 8);
+				if (word_notable(w))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		if (cp >= 0x80) {
@@ -603,6 +627,92 @@ static void scan_chars(struct xsrc *s)
 	}
 }
 
+/* Limits no real course file comes near, checked before libxml2 sees the
+ * file: its DOM costs some 300 bytes a node, and it checks an element's
+ * attributes (and namespace declarations) against each other, in time
+ * quadratic in their number. */
+#define MAX_NODES 50000
+#define MAX_ATTRS 64
+
+static const char *skip_to(const char *p, const char *end, const char *what)
+{
+	size_t n = strlen(what);
+
+	while ((p = memchr(p, what[0], (size_t)(end - p)))) {
+		if ((size_t)(end - p) < n)
+			return NULL;
+		if (!memcmp(p, what, n))
+			return p + n;
+		p++;
+	}
+	return NULL;
+}
+
+static int prescan(struct xsrc *s)
+{
+	const char *p = s->buf, *end = s->buf + s->len;
+	size_t nodes = 0;
+	int line, col;
+
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p)))) {
+		const char *tag = p;
+		size_t attrs = 0;
+		char quote = 0;
+
+		p++;
+		if (p < end && (*p == '/' || *p == '!' || *p == '?')) {
+			const char *q = NULL;
+
+			if (end - p >= 3 && !memcmp(p, "!--", 3))
+				q = skip_to(p + 3, end, "-->");
+			else if (end - p >= 8 && !memcmp(p, "![CDATA[", 8))
+				q = skip_to(p + 8, end, "]]>");
+			else if (*p == '?')
+				q = skip_to(p + 1, end, "?>");
+			else
+				q = p;  /* end tag, DOCTYPE: the parser judges */
+			if (!q)
+				break;
+			if (*p != '/')
+				nodes++;
+			p = q;
+		} else {
+			/* A '<' cannot be inside a tag, so a tag shorter than
+			 * 5 * MAX_ATTRS bytes (a='' and a space each) to the
+			 * next '<' cannot hold too many attributes. */
+			const char *nx = memchr(p, '<', (size_t)(end - p));
+
+			nodes++;
+			if (nx && nx - tag < 5 * MAX_ATTRS)
+				p = nx;
+			for (; p < end && p != nx && (quote || *p != '>'); p++) {
+				if (quote) {
+					if (*p == quote)
+						quote = 0;
+				} else if (*p == '"' || *p == '\'') {
+					quote = *p;
+				} else if (*p == '=' && ++attrs > MAX_ATTRS) {
+					pos_of(s, (size_t)(tag - s->buf), &line,
+					       &col);
+					xsrc_problem(s, line, col,
+						     "an element with more than %d "
+						     "attributes", MAX_ATTRS);
+					return -1;
+				}
+			}
+		}
+		if (nodes > MAX_NODES) {
+			pos_of(s, (size_t)(tag - s->buf), &line, &col);
+			xsrc_problem(s, line, col,
+				     "more than %d elements and comments in one "
+				     "file; split it into smaller modules",
+				     MAX_NODES);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static bool declared_utf8(const char *enc)
 {
 	return !enc || !strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8");
@@ -631,6 +741,8 @@ xmlDocPtr xsrc_parse(struct xsrc *s)
 			     "binary?); save it as UTF-8");
 		return NULL;
 	}
+	if (prescan(s) < 0)
+		return NULL;
 	current = s;
 	xmlSetStructuredErrorFunc(s, on_error);
 	if (!parser) {

@@ -198,13 +198,18 @@ static const char *href_problem(const char *href)
 }
 
 /* Resolves symlinks: the module file must still be inside the folder. */
-static const char *href_outside(const char *dir, const char *path, int *err)
+static const char *href_outside(const char *dir, const char *path, int *err,
+				char **real)
 {
-	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+	char *rd, *rp;
 	const char *why = NULL;
 	size_t n;
 
+	errno = 0;
+	rd = realpath(dir, NULL);
+	rp = realpath(path, NULL);
 	*err = 0;
+	*real = NULL;
 	if (!rd || !rp) {
 		*err = errno ? errno : ENOENT;
 		why = "";
@@ -215,12 +220,19 @@ static const char *href_outside(const char *dir, const char *path, int *err)
 			      "symbolic link)";
 	}
 	free(rd);
-	free(rp);
+	if (!why)
+		*real = rp;
+	else
+		free(rp);
 	return why;
 }
 
+/* More modules than any course needs: each is a file to load. */
+#define MAX_MODULES 1000
+
 struct mref {               /* a <module> of the manifest */
 	xmlNode *node;
+	char *real;             /* the module file, symbolic links resolved */
 	bool loaded;
 	int state;              /* cycle search: 0 new, 1 on path, 2 done */
 	size_t *req;            /* indexes of the modules it requires */
@@ -387,7 +399,7 @@ static void load_module_ref(struct cbuild *b, xmlNode *n, size_t k)
 			xsrc_problem(b->s, 0, 0, "out of memory");
 			goto out;
 		}
-		why = href_outside(c->dir, path, &err);
+		why = href_outside(c->dir, path, &err, &b->refs[k].real);
 		if (why && !*why) {
 			xsrc_node_problem(b->s, n, "href",
 					  "module file '%s': %s", href,
@@ -399,6 +411,14 @@ static void load_module_ref(struct cbuild *b, xmlNode *n, size_t k)
 		xsrc_node_problem(b->s, n, "href", "%s", why);
 		goto out;
 	}
+	for (size_t j = 0; j < k; j++)
+		if (b->refs[j].real && !strcmp(b->refs[j].real, b->refs[k].real)) {
+			xsrc_node_problem(b->s, n, "href",
+					  "module file '%s' is already listed "
+					  "on line %ld", href,
+					  xmlGetLineNo(b->refs[j].node));
+			goto out;
+		}
 	if (module_load_into(path, m, b->s->d) < 0) {
 		module_release(m);
 		goto out;
@@ -431,6 +451,12 @@ static void course_build(struct cbuild *b, xmlNode *root)
 	for (xmlNode *n = elem(root->children); n; n = elem(n->next))
 		if (is(n, "module"))
 			b->n++;
+	if (b->n > MAX_MODULES) {
+		xsrc_node_problem(b->s, root, NULL, "the course lists %zu modules; "
+				  "at most %d are allowed", b->n, MAX_MODULES);
+		b->n = 0;
+		return;
+	}
 	c->modules = calloc(b->n ? b->n : 1, sizeof(*c->modules));
 	b->refs = calloc(b->n ? b->n : 1, sizeof(*b->refs));
 	if (!c->modules || !b->refs || !c->id || !c->lang) {
@@ -510,8 +536,10 @@ struct course *course_load_manifest(const char *manifest, struct diags *d)
 	b.c = c;
 	course_build(&b, root);
 out:
-	for (size_t i = 0; i < b.n && b.refs; i++)
+	for (size_t i = 0; i < b.n && b.refs; i++) {
 		free(b.refs[i].req);
+		free(b.refs[i].real);
+	}
 	free(b.refs);
 	xsrc_doc_free(doc);
 	xsrc_release(&s);

@@ -25,7 +25,7 @@ struct idlist {
 struct build {
 	struct xsrc *s;
 	struct module *m;
-	struct idlist lessons, pages, questions, sources, cites;
+	struct idlist lessons, pages, questions, sources;
 	int bad;             /* problems found (or out of memory) */
 };
 
@@ -245,13 +245,11 @@ static void ids_unique(struct build *b, struct idlist *l, const char *what)
 {
 	if (l->n > 1)
 		qsort(l->v, l->n, sizeof(*l->v), idref_cmp);
-	for (size_t i = 1; i < l->n; i++) {
-		size_t f = i - 1;
-
-		if (strcmp(l->v[i].id, l->v[f].id))
+	for (size_t i = 1, f = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].id, l->v[f].id)) {
+			f = i;   /* the first of a new run of equal ids */
 			continue;
-		while (f > 0 && !strcmp(l->v[f - 1].id, l->v[i].id))
-			f--;
+		}
 		xsrc_node_problem(b->s, l->v[i].node, "id",
 				  "%s id '%s' is used more than once in this "
 				  "module (first on line %ld)", what,
@@ -304,24 +302,30 @@ static char **split_ids(struct build *b, char *list, size_t *n)
 
 /* ---- inline text ----------------------------------------------------------- */
 
+/* Each id of a cite's ref="a b c" must name a source of the module
+ * (sources are built first, so this is checked on the spot). */
 static void cite_refs(struct build *b, const xmlNode *n, const char *refs)
 {
-	/* refs is "a b c": remember each id for the check against sources */
-	const char *p = refs;
+	char id[80];
 
-	while (p && *p) {
+	for (const char *p = refs; p && *p;) {
 		const char *e = strchr(p, ' ');
 		size_t k = e ? (size_t)(e - p) : strlen(p);
-		char *id = malloc(k + 1);
 
-		if (!id) {
-			oom(b);
-			return;
+		if (k >= sizeof(id)) {
+			xsrc_node_problem(b->s, n, "ref", "cite ref '%.20s...' "
+					  "is too long to be a source id", p);
+			b->bad++;
+		} else {
+			memcpy(id, p, k);
+			id[k] = '\0';
+			if (!ids_have(&b->sources, id)) {
+				xsrc_node_problem(b->s, n, "ref",
+						  "cite ref '%s' names no "
+						  "<source> of this module", id);
+				b->bad++;
+			}
 		}
-		memcpy(id, p, k);
-		id[k] = '\0';
-		if (!ids_add(b, &b->cites, id, n))
-			free(id);
 		p = e ? e + 1 : NULL;
 	}
 }
@@ -677,18 +681,6 @@ static void sources_build(struct build *b, xmlNode *n)
 	m->nsources = k;
 }
 
-static void check_cites(struct build *b)
-{
-	/* sources are sorted by ids_unique; cites are in document order */
-	for (size_t i = 0; i < b->cites.n; i++)
-		if (!ids_have(&b->sources, b->cites.v[i].id)) {
-			xsrc_node_problem(b->s, b->cites.v[i].node, "ref",
-					  "cite ref '%s' names no <source> of "
-					  "this module", b->cites.v[i].id);
-			b->bad++;
-		}
-}
-
 int module_build(struct xsrc *s, xmlNode *root, struct module *m)
 {
 	struct build b = { .s = s, .m = m };
@@ -702,6 +694,11 @@ int module_build(struct xsrc *s, xmlNode *root, struct module *m)
 		m->lang = dup(&b, "en");
 	m->file = dup(&b, s->path);
 	xsrc_hash(s, m->hash);
+	/* sources first: cite refs are checked against them as they come */
+	for (xmlNode *c = first(root); c; c = next(c))
+		if (is(c, "sources"))
+			sources_build(&b, c);
+	ids_unique(&b, &b.sources, "source");
 	m->lessons = alloc(&b, count(root, "lesson"), sizeof(*m->lessons));
 	for (xmlNode *c = first(root); c; c = next(c)) {
 		if (is(c, "title")) {
@@ -717,8 +714,6 @@ int module_build(struct xsrc *s, xmlNode *root, struct module *m)
 			m->nlessons = k;
 		} else if (is(c, "quiz")) {
 			m->quiz = quiz_build(&b, c);
-		} else if (is(c, "sources")) {
-			sources_build(&b, c);
 		}
 	}
 	if (!m->id)
@@ -728,15 +723,10 @@ int module_build(struct xsrc *s, xmlNode *root, struct module *m)
 	ids_unique(&b, &b.lessons, "lesson");
 	ids_unique(&b, &b.pages, "page");
 	ids_unique(&b, &b.questions, "question");
-	ids_unique(&b, &b.sources, "source");
-	check_cites(&b);
-	for (size_t i = 0; i < b.cites.n; i++)
-		free((char *)b.cites.v[i].id);
 	free(b.lessons.v);
 	free(b.pages.v);
 	free(b.questions.v);
 	free(b.sources.v);
-	free(b.cites.v);
 	return b.bad ? -1 : 0;
 }
 

@@ -1092,6 +1092,25 @@ static enum flow open_module(struct plain *p, const struct course *c,
 	return module_menu(p, c, m, page);
 }
 
+/* "locked" + ": first complete "A" and "B"" (takes over and frees t). */
+static char *add_requires(const struct course *c, const struct module *m,
+			  char *t)
+{
+	GString *b = g_string_new(t);
+
+	g_free(t);
+	g_string_append(b, ": first complete");
+	for (size_t i = 0; i < m->nrequires; i++) {
+		const struct module *r = course_find_module(c, m->requires[i]);
+
+		g_string_append_printf(b, "%s\"%s\"",
+				       i == 0 ? " "
+				       : i + 1 == m->nrequires ? " and " : ", ",
+				       r ? r->title : m->requires[i]);
+	}
+	return g_string_free(b, FALSE);
+}
+
 static enum flow module_list(struct plain *p, const struct course *c)
 {
 	struct module_status *v = calloc(c->nmodules, sizeof(*v));
@@ -1119,14 +1138,15 @@ static enum flow module_list(struct plain *p, const struct course *c)
 			char head[32], *t;
 
 			snprintf(head, sizeof(head), "  %zu. ", i + 1);
-			t = g_strdup_printf("%s: %s", ms->module->title,
+			char minutes[32] = "";
+
+			if (ms->module->minutes)
+				snprintf(minutes, sizeof(minutes),
+					 " (about %d minutes)", ms->module->minutes);
+			t = g_strdup_printf("%s%s: %s", ms->module->title, minutes,
 					    state_words(ms, buf, sizeof(buf)));
-			if (ms->module->minutes) {
-				char *u = g_strdup_printf("%s (about %d minutes)",
-							  t, ms->module->minutes);
-				g_free(t);
-				t = u;
-			}
+			if (ms->locked)
+				t = add_requires(c, ms->module, t);
 			wrap(p, head, "     ", t);
 			g_free(t);
 		}

@@ -220,13 +220,17 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct err *e)
 		store_fail(s, rc, "reading the progress database", e);
 		return NULL;
 	}
-	if (s->ncache == STORE_STMT_CACHE) {
-		/* Never happens with the fixed set of statements; keep the
-		 * oldest ones and drop this one on the next call. */
-		sqlite3_finalize(s->cache[0].st);
-		memmove(s->cache, s->cache + 1,
-			(STORE_STMT_CACHE - 1) * sizeof(s->cache[0]));
-		s->ncache--;
+	if (s->ncache == s->capcache) {
+		size_t nc = s->capcache ? s->capcache * 2 : 64;
+		struct store_stmt *nv = realloc(s->cache, nc * sizeof(*nv));
+
+		if (!nv) {
+			sqlite3_finalize(st);
+			err_set(e, ERR_GENERIC, "out of memory");
+			return NULL;
+		}
+		s->cache = nv;
+		s->capcache = nc;
 	}
 	s->cache[s->ncache].sql = sql;
 	s->cache[s->ncache].st = st;
@@ -692,6 +696,7 @@ void store_close(struct store *s)
 		return;
 	for (size_t i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
+	free(s->cache);
 	sqlite3_close(s->db);
 	free(s->dummy_hash);
 	free(s->path);

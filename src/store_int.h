@@ -18,7 +18,6 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 #define STORE_APP_ID 0x436b4b31 /* "CkK1": marks a coursekiosk database */
-#define STORE_STMT_CACHE 48
 #define STORE_TIME_LEN 20 /* "2026-11-28T20:40:43Z" */
 
 struct store_stmt {
@@ -35,8 +34,9 @@ struct store {
 	bool fast_hash;          /* test hook: cheap Argon2id parameters */
 	long clock_offset;       /* test hook: seconds added to the clock */
 	char *dummy_hash;        /* for unknown names when fast_hash */
-	struct store_stmt cache[STORE_STMT_CACHE];
-	size_t ncache;
+	struct store_stmt *cache; /* grows; statements are never evicted,
+				    so a caller's pointer stays valid */
+	size_t ncache, capcache;
 };
 
 /* The statement for `sql` (a string literal), reset and unbound. */

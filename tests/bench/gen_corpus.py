@@ -29,13 +29,13 @@ def module(r, cid, mid, n):
         out.append(f'  <lesson id="l{l}" title="{words(r, 4)}">')
         for p in range(3):
             out.append(f'    <page id="l{l}p{p}" title="{words(r, 3)}">')
-            out.append(f'      <h>{words(r, 5)}</h>')
-            out.append(f'      <p>{words(r, 12)} <em>{words(r, 2)}</em> '
-                       f'{words(r, 10)} <strong>{words(r, 2)}</strong> '
-                       f'{words(r, 8)}<cite ref="s1"/></p>')
-            out.append(f'      <list><item>{words(r, 6)}</item>'
-                       f'<item>{words(r, 6)}</item></list>')
-            out.append(f'      <note kind="key">{words(r, 9)}</note>')
+            out.append(f'      <h>{words(r, 3)}</h>')
+            out.append(f'      <p>{words(r, 9)} <em>{words(r, 2)}</em> '
+                       f'{words(r, 7)} <strong>{words(r, 2)}</strong> '
+                       f'{words(r, 6)}<cite ref="s1"/></p>')
+            out.append(f'      <list><item>{words(r, 4)}</item>'
+                       f'<item>{words(r, 4)}</item></list>')
+            out.append(f'      <note kind="key">{words(r, 5)}</note>')
             out.append('      <cite ref="s1 s2"/>')
             out.append('    </page>')
         out.append('  </lesson>')

@@ -40,3 +40,39 @@ if [ "$mode" = 600 ]; then ok "database created 0600"; else
 	not_ok "database created 0600" "mode $mode"; fi
 
 python3 tests/e2e/plain_drive.py
+
+# At a terminal the PIN is not echoed (termios), in a private tmux server.
+if command -v tmux >/dev/null; then
+	tmux_start 80 24 "$CK_BIN" --db "$CK_TMP/tty.db" --courses "$fx" --plain
+	if tmux_wait 'Choose:' 10; then
+		tmux_keys 1 Enter 'Tty Person' Enter 1 Enter Enter Enter
+		tmux_wait 'PIN of at least 4 digits' 10
+		tmux_keys 97531 Enter
+		if tmux_wait 'Type the PIN again' 10 &&
+			! tmux_screen | grep -q 97531; then
+			ok "the PIN is not echoed at a terminal"
+		else
+			not_ok "the PIN is not echoed at a terminal" "$(tmux_screen)"
+		fi
+		tmux_keys 97531 Enter
+		if tmux_wait 'Signed in as Tty Person' 10 &&
+			! tmux_screen | grep -q 97531; then
+			ok "echo comes back after the PIN"
+			tmux_keys s Enter
+			tmux_keys abc
+			if tmux_wait 'Choose: abc' 10; then ok "typed text echoes again"; else
+				not_ok "typed text echoes again" "$(tmux_screen)"; fi
+		else
+			not_ok "echo comes back after the PIN" "$(tmux_screen)"
+		fi
+	else
+		not_ok "line mode starts in tmux" "$(tmux_screen)"
+	fi
+	tmux_stop
+fi
+
+# --kiosk: leaving needs the coordinator passphrase; none is set here.
+printf 'q\n' | ck --db "$CK_TMP/k.db" --courses "$fx" --plain --kiosk \
+	>"$CK_TMP/out" 2>"$CK_TMP/err"
+expect_grep "--kiosk: q does not quit without a coordinator" "$CK_TMP/out" \
+	'locked and no coordinator passphrase is set'

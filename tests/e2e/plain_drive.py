@@ -177,14 +177,20 @@ def answer_for(q, numbered, lettered, right=True):
 
 class Kiosk:
     def __init__(self, db, courses, *extra):
+        vg = []
+        if os.environ.get("CK_VALGRIND") == "1":
+            vg = ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full",
+                  "--errors-for-leak-kinds=definite"]
         self.p = subprocess.Popen(
-            [BIN, "--db", db, "--courses", courses, "--plain"] + list(extra),
+            vg + [BIN, "--db", db, "--courses", courses, "--plain"] + list(extra),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE)
         self.all = ""
         self.pos = 0
 
     def read_until(self, pred, timeout=20.0):
+        if os.environ.get("CK_VALGRIND") == "1":
+            timeout *= 4
         """Reads until pred(text since the last call) is true and the
         program waits for input; returns that text."""
         fd = self.p.stdout.fileno()
@@ -228,6 +234,8 @@ class Kiosk:
         rest, err = self.p.communicate(timeout=timeout)
         self.all += rest.decode("utf-8", "replace")
         self.err = err.decode("utf-8", "replace")
+        if self.p.returncode == 99:
+            not_ok("no memory errors (valgrind)", self.err[-2000:])
         return self.p.returncode
 
     def kill9(self):
@@ -539,14 +547,22 @@ def wrong_pin_backoff(courses_dir):
     k.send("s")
     k.prompt("Choose: ")
     outs = []
-    for _ in range(4):
+    # Wrong PINs, each after the wait the previous one imposed, until the
+    # back-off reaches 4 seconds: then even the right PIN must wait.
+    for _ in range(8):
         sign_in(k, "Pin Person", "00000", at_welcome=True)
         outs.append(k.prompt("Choose: "))
+        m = re.search(r"Please wait (\d+) second", outs[-1])
+        if m and int(m.group(1)) >= 4:
+            break
+        if m:
+            time.sleep(int(m.group(1)) + 0.3)
     text = "".join(outs)
     check("wrong PIN: not recognised", "That name and PIN do not match" in outs[0],
           outs[0][-400:])
-    check("wrong PINs back off with a wait message",
-          "Please wait" in text and "Welcome back" not in text, text[-900:])
+    check("wrong PINs back off with a wait message that grows",
+          re.search(r"Please wait [4-9]\d* seconds", text)
+          and "Welcome back" not in text, text[-900:])
     sign_in(k, "Pin Person", "13579", at_welcome=True)
     c = k.prompt("Choose: ")
     check("the right PIN during the back-off is refused too",

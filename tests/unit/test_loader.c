@@ -390,6 +390,7 @@ static const struct bad_case course_cases[] = {
 	{ "bad-courses/manifest-is-module", 2, "not a course manifest" },
 	{ "bad-courses/valid-for-bad", 5, "valid-for" },
 	{ "bad-courses/module-bad", 11, "has 2 correct options" },
+	{ "bad-courses/href-twice", 5, "'link.xml' is already listed on line 4" },
 };
 
 static void bad_course_is_refused(void **state)
@@ -443,19 +444,42 @@ static void refused_quickly(const char *path, const char *needle)
 	diags_release(&d);
 }
 
+static void write_deep(const char *path, int levels)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs("<?xml version=\"1.0\"?>\n", f);
+	for (int i = 0; i < levels; i++)
+		fputs("<p>", f);
+	for (int i = 0; i < levels; i++)
+		fputs("</p>", f);
+	fclose(f);
+}
+
 static void deep_nesting_is_refused(void **state)
 {
-	FILE *f = fopen(T("deep.xml"), "w");
+	(void)state;
+	/* 100,000 levels: more elements than a file may hold */
+	write_deep(T("deep.xml"), 100000);
+	refused_quickly(T("deep.xml"), "more than 50000 elements");
+	/* 40,000 levels: within the element limit, refused by depth */
+	write_deep(T("deep.xml"), 40000);
+	refused_quickly(T("deep.xml"), "nested too deeply");
+}
+
+static void too_many_attributes_are_refused(void **state)
+{
+	FILE *f = fopen(T("attrs.xml"), "w");
 
 	(void)state;
 	assert_non_null(f);
-	fputs("<?xml version=\"1.0\"?>\n", f);
+	fputs("<?xml version=\"1.0\"?>\n<module", f);
 	for (int i = 0; i < 100000; i++)
-		fputs("<p>", f);
-	for (int i = 0; i < 100000; i++)
-		fputs("</p>", f);
+		fprintf(f, " a%d='x'", i);
+	fputs("/>\n", f);
 	fclose(f);
-	refused_quickly(T("deep.xml"), "nested too deeply");
+	refused_quickly(T("attrs.xml"), "more than 64 attributes");
 }
 
 static void file_over_the_cap_is_refused(void **state)
@@ -568,7 +592,7 @@ static void check_path_counts_and_reports(void **state)
 	assert_int_equal(st.courses, 2);
 	/* one report per problem, even for a file checked on its own */
 	assert_int_equal(course_check_path(F("bad/bidi.xml"), &d, &st), 1);
-	assert_int_equal(course_check_path(F("bad-courses"), &d, &st), 13);
+	assert_int_equal(course_check_path(F("bad-courses"), &d, &st), 14);
 	diags_release(&d);
 }
 
@@ -639,7 +663,7 @@ static int teardown(void **state)
 	(void)state;
 	/* no system(): remove what the tests made, one by one */
 	const char *files[] = { "copy.xml", "deep.xml", "big.xml", "random.xml",
-				"fifo.xml", "many.xml", "cat/a-good",
+				"fifo.xml", "many.xml", "attrs.xml", "cat/a-good",
 				"cat/b-cycle", "cat/README.txt" };
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		unlink(T(files[i]));
@@ -673,8 +697,9 @@ int main(void)
 		BAD_COURSE(0), BAD_COURSE(1), BAD_COURSE(2), BAD_COURSE(3),
 		BAD_COURSE(4), BAD_COURSE(5), BAD_COURSE(6), BAD_COURSE(7),
 		BAD_COURSE(8), BAD_COURSE(9), BAD_COURSE(10), BAD_COURSE(11),
-		BAD_COURSE(12),
+		BAD_COURSE(12), BAD_COURSE(13),
 		cmocka_unit_test(deep_nesting_is_refused),
+		cmocka_unit_test(too_many_attributes_are_refused),
 		cmocka_unit_test(file_over_the_cap_is_refused),
 		cmocka_unit_test(random_bytes_are_refused),
 		cmocka_unit_test(fifo_and_devices_do_not_hang),
@@ -687,7 +712,7 @@ int main(void)
 
 	_Static_assert(sizeof(module_cases) / sizeof(module_cases[0]) == 33,
 		       "every module case is listed in main()");
-	_Static_assert(sizeof(course_cases) / sizeof(course_cases[0]) == 13,
+	_Static_assert(sizeof(course_cases) / sizeof(course_cases[0]) == 14,
 		       "every course case is listed in main()");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
