@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "cli_coord.h"
 #include "isodate.h"
+#include "issuing.h"
 #include "slug.h"
 #include "store.h"
 
@@ -58,52 +59,6 @@ static const char certificates_help[] =
 	"\n"
 	"Prints one line per certificate: serial, issued or reprinted, file.\n";
 
-/* What a trainee did in each module of a course, for the certificate. */
-struct course_marks {
-	struct cert_module_line *lines;   /* one per module, course order */
-	char (*dates)[ISODATE_SIZE];
-	enum module_state *state;
-	size_t n, ndone;
-};
-
-static int marks_init(struct course_marks *m, const struct course *c)
-{
-	m->n = c->nmodules;
-	m->ndone = 0;
-	m->lines = calloc(m->n ? m->n : 1, sizeof(*m->lines));
-	m->dates = calloc(m->n ? m->n : 1, sizeof(*m->dates));
-	m->state = calloc(m->n ? m->n : 1, sizeof(*m->state));
-	if (!m->lines || !m->dates || !m->state)
-		return -1;
-	for (size_t i = 0; i < m->n; i++) {
-		m->lines[i].title = c->modules[i].title;
-		m->lines[i].score = -1;
-		m->lines[i].completed = m->dates[i];
-	}
-	return 0;
-}
-
-static void marks_release(struct course_marks *m)
-{
-	free(m->lines);
-	free(m->dates);
-	free(m->state);
-	memset(m, 0, sizeof(*m));
-}
-
-static void marks_set(struct course_marks *m, const struct course *c, size_t i,
-		      enum module_state st, int best, const char *completed)
-{
-	if (m->state[i] == MODULE_COMPLETE)
-		return;
-	m->state[i] = st;
-	if (st != MODULE_COMPLETE)
-		return;
-	m->ndone++;
-	m->lines[i].score = c->modules[i].quiz ? best : -1;
-	snprintf(m->dates[i], ISODATE_SIZE, "%.10s", completed ? completed : "");
-}
-
 /* A name fit for a terminal message. */
 static char *shown_name(const char *name)
 {
@@ -112,112 +67,18 @@ static char *shown_name(const char *name)
 	return s ? s : strdup("(unreadable name)");
 }
 
-/* ---- issuing ---------------------------------------------------------- */
-
-struct issue_ctx {
-	const unsigned char *key;
-	const struct course *course;
-	const struct course_marks *marks;
-	const char *issuer;
-};
-
-static void fields_from(struct cert_fields *f, const struct cert_record *rec,
-			const struct issue_ctx *x)
-{
-	memset(f, 0, sizeof(*f));
-	f->serial = rec->serial;
-	f->learner_id = rec->learner_id;
-	f->learner_name = rec->learner_name;
-	f->course_id = rec->course_id;
-	f->course_title = x->course->title;
-	f->course_version = rec->course_version;
-	f->cert_title = x->course->cert_title;
-	f->issued = rec->issued;
-	f->expires = rec->expires;
-	f->modules = x->marks ? x->marks->lines : NULL;
-	f->nmodules = x->marks ? x->marks->n : 0;
-	f->issuer = x->issuer;
-}
-
-static int make_code(struct cert_record *rec, void *arg, struct err *e)
-{
-	struct cert_fields f;
-	char code[CERT_CODE_LEN + 1];
-
-	fields_from(&f, rec, arg);
-	if (cert_code(((struct issue_ctx *)arg)->key, &f, code, e) < 0)
-		return -1;
-	rec->code = strdup(code);
-	return rec->code ? 0 : err_set(e, ERR_GENERIC, "out of memory");
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
-/* Finds the trainee's certificate for the course version or issues a new
- * one; rec is filled either way.  *reprint tells which.  -1 after printing
- * why. */
+/* issuing_get, printing why on failure. */
 static int issue_or_find(const char *cmd, struct store *s,
-			 const struct issue_ctx *x, const struct learner *l,
+			 const struct issuing *x, const struct learner *l,
 			 struct cert_record *rec, bool *reprint)
 {
-	const struct course *c = x->course;
-	char today[ISODATE_SIZE], expires[ISODATE_SIZE];
 	struct err e = { 0 };
-	int r;
 
-	memset(rec, 0, sizeof(*rec));
-	r = store_cert_find(s, l->id, c->id, c->version, rec, &e);
-	if (r < 0) {
+	if (issuing_get(s, x, l, rec, reprint, &e) < 0) {
 		coord_fail_err(cmd, &e);
 		return -1;
 	}
-	if (r == 1) {
-		struct cert_fields f;
-
-		*reprint = true;
-		fields_from(&f, rec, x);
-		/* The stored fields must still be the ones the code covers. */
-		if (!rec->learner_name || !cert_code_check(x->key, &f, rec->code)) {
-			coord_fail(cmd, "certificate No. %06lu in the database no "
-				   "longer matches its code (altered?); not reprinted",
-				   rec->serial);
-			return -1;
-		}
-		return coord_audit(cmd, s, "certificate-reprinted",
-				   "serial=%lu learner=%s course=%s version=%d",
-				   rec->serial, rec->learner_id, rec->course_id,
-				   rec->course_version);
-	}
-	*reprint = false;
-	if (isodate_today(today, &e) < 0 ||
-	    (c->valid_for && isodate_add(today, c->valid_years, c->valid_months,
-					 c->valid_days, expires, &e) < 0)) {
-		coord_fail_err(cmd, &e);
-		return -1;
-	}
-	memset(rec, 0, sizeof(*rec));
-	snprintf(rec->learner_id, sizeof(rec->learner_id), "%s", l->id);
-	rec->learner_name = dup_or_null(l->name);
-	rec->course_id = dup_or_null(c->id);
-	rec->course_version = c->version;
-	rec->issued = dup_or_null(today);
-	rec->expires = c->valid_for ? dup_or_null(expires) : NULL;
-	if (!rec->learner_name || !rec->course_id || !rec->issued ||
-	    (c->valid_for && !rec->expires)) {
-		coord_fail(cmd, "out of memory");
-		return -1;
-	}
-	if (store_cert_issue(s, rec, make_code, (void *)x, &e) < 0) {
-		coord_fail_err(cmd, &e);
-		return -1;
-	}
-	return coord_audit(cmd, s, "certificate-issued",
-			   "serial=%lu learner=%s course=%s version=%d",
-			   rec->serial, rec->learner_id, rec->course_id,
-			   rec->course_version);
+	return 0;
 }
 
 enum out_kind { OUT_PDF, OUT_TEXT, OUT_STDOUT };
@@ -238,21 +99,13 @@ static int out_kind(const char *path, enum out_kind *k)
 }
 
 static int write_cert(const char *cmd, const struct cert_record *rec,
-		      const struct issue_ctx *x, const char *path,
+		      const struct issuing *x, const char *path,
 		      enum out_kind k)
 {
-	struct cert_fields f;
 	struct err e = { 0 };
-	int r;
 
-	fields_from(&f, rec, x);
-	if (k == OUT_PDF)
-		r = cert_write_pdf(&f, rec->code, path, &e);
-	else if (k == OUT_TEXT)
-		r = cert_write_text_path(&f, rec->code, path, &e);
-	else
-		r = cert_write_text(&f, rec->code, stdout, &e);
-	if (r < 0) {
+	if (issuing_write(x, rec, k == OUT_PDF ? ISSUE_PDF : ISSUE_TEXT,
+			  k == OUT_STDOUT ? NULL : path, stdout, &e) < 0) {
 		coord_fail(cmd, "%s: %s", k == OUT_STDOUT ? "standard output" : path,
 			   e.msg);
 		return -1;
@@ -304,43 +157,21 @@ static int learner_marks(const char *cmd, struct store *s,
 			 struct course_marks *m)
 {
 	struct err e = { 0 };
-	GString *missing;
-	char *name;
+	char *name, *missing;
 
-	if (marks_init(m, c) < 0) {
-		coord_fail(cmd, "out of memory");
+	if (marks_load(m, s, c, l->id, &e) < 0) {
+		coord_fail_err(cmd, &e);
 		return -1;
 	}
-	for (size_t i = 0; i < c->nmodules; i++) {
-		struct progress p = { 0 };
-
-		if (store_progress_get(s, l->id, c->id, c->modules[i].id, &p, &e) < 0) {
-			if (e.code != ERR_NOTFOUND) {
-				coord_fail_err(cmd, &e);
-				return -1;
-			}
-			p.state = MODULE_NOT_STARTED;
-		}
-		marks_set(m, c, i, p.state, p.best_score, p.completed_at);
-		progress_release(&p);
-	}
-	if (m->ndone == m->n)
+	if (marks_complete(m))
 		return 0;
-	missing = g_string_new(NULL);
-	for (size_t i = 0; i < c->nmodules; i++) {
-		if (m->state[i] == MODULE_COMPLETE)
-			continue;
-		g_string_append_printf(missing, "\n  %s (%s): %s", c->modules[i].title,
-				       c->modules[i].id,
-				       m->state[i] == MODULE_IN_PROGRESS ? "in progress"
-									  : "not started");
-	}
 	name = shown_name(l->name);
+	missing = marks_missing(m, c, "\n  ");
 	coord_fail(cmd, "%s has not completed %s (%zu of %zu modules done); "
-		   "no certificate.  Missing:%s", name, c->title, m->ndone, m->n,
-		   missing->str);
+		   "no certificate.  Missing:\n  %s", name, c->title, m->ndone,
+		   m->n, missing ? missing : "");
 	free(name);
-	g_string_free(missing, TRUE);
+	free(missing);
 	return -1;
 }
 
@@ -361,7 +192,7 @@ int cmd_certificate(int argc, char **argv, const struct globals *g)
 	struct course_marks m = { 0 };
 	struct cert_record rec = { 0 };
 	struct learner l = { 0 };
-	struct issue_ctx x = { 0 };
+	struct issuing x = { 0 };
 	struct err e = { 0 };
 	const struct course *c;
 	enum out_kind kind;
@@ -410,7 +241,7 @@ int cmd_certificate(int argc, char **argv, const struct globals *g)
 		coord_fail_err("certificate", &e);
 		goto done;
 	}
-	x = (struct issue_ctx){ key, c, &m, issuer };
+	x = (struct issuing){ key, c, &m, issuer };
 	if (issue_or_find("certificate", s, &x, &l, &rec, &reprint) < 0)
 		goto done;
 	if (write_cert("certificate", &rec, &x, output, kind) < 0)
@@ -559,7 +390,7 @@ int cmd_certificates(int argc, char **argv, const struct globals *g)
 	status = EXIT_OK;
 	for (size_t i = 0; i < n; i++) {
 		struct course_marks *m = g_hash_table_lookup(b.marks, v[i].id);
-		struct issue_ctx x = { key, c, m, issuer };
+		struct issuing x = { key, c, m, issuer };
 		struct cert_record rec = { 0 };
 		bool reprint = false;
 		char *slug, *path;
