@@ -274,6 +274,32 @@ int ui_put(struct ui *ui, int y, int x, const char *s, int maxw, attr_t a)
 	return w;
 }
 
+int ui_put_trunc(struct ui *ui, int y, int x, const char *s, int maxw,
+		 attr_t a)
+{
+	const char *dots = ui->utf8 ? "…" : "...";
+	int dw = ui->utf8 ? 1 : 3, w;
+	size_t len, fit;
+	char *cut;
+
+	if (!s || maxw <= dw)
+		return ui_put(ui, y, x, s, maxw, a);
+	len = strlen(s);
+	if (text_width(s, len) <= maxw)
+		return ui_put(ui, y, x, s, maxw, a);
+	fit = text_fit(s, len, maxw - dw, &w);
+	while (fit > 0 && s[fit - 1] == ' ')
+		fit--;
+	cut = malloc(fit + 4);
+	if (!cut)
+		return ui_put(ui, y, x, s, maxw, a);
+	memcpy(cut, s, fit);
+	strcpy(cut + fit, dots);
+	w = ui_put(ui, y, x, cut, maxw, a);
+	free(cut);
+	return w;
+}
+
 void ui_fill(struct ui *ui, int y, int x, int w, attr_t a)
 {
 	if (y < 0 || y >= ui->rows || x < 0)
@@ -661,8 +687,7 @@ static int idle_seconds(const struct kiosk_options *o)
 	/* test hook: seconds instead of minutes, for the end-to-end tests */
 	if (t && *t)
 		return atoi(t);
-	if (o->kiosk && min <= 0)
-		min = 10;   /* an unattended kiosk always signs idle trainees out */
+	/* kiosk.c already made it 10 for --kiosk unless told otherwise */
 	return min > 0 ? min * 60 : 0;
 }
 

@@ -90,6 +90,9 @@ attr_t ui_attr(struct ui *ui, enum ui_role r);
 /* Puts s at (y, x), clipped to `maxw` columns and to the screen, never
  * splitting a character.  Returns the columns used. */
 int ui_put(struct ui *ui, int y, int x, const char *s, int maxw, attr_t a);
+/* The same, ending in "…" when s is wider than maxw. */
+int ui_put_trunc(struct ui *ui, int y, int x, const char *s, int maxw,
+		 attr_t a);
 /* Blanks w columns at (y, x) in attribute a. */
 void ui_fill(struct ui *ui, int y, int x, int w, attr_t a);
 /* Paints a laid-out line with its styles at (y, x + its indent). */

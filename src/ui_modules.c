@@ -122,8 +122,8 @@ static int draw_rows(struct ui *ui, struct modules *m, struct rect body,
 				y++;
 			sy = body.y + y - m->top;
 			if (paint && sy >= body.y && sy < body.y + body.h)
-				ui_put(ui, sy, body.x, cur->title, width,
-				       ui_attr(ui, R_TITLE));
+				ui_put_trunc(ui, sy, body.x, cur->title, width,
+					     ui_attr(ui, R_TITLE));
 			y++;
 			if (r->course_done) {
 				sy = body.y + y - m->top;
@@ -141,8 +141,8 @@ static int draw_rows(struct ui *ui, struct modules *m, struct rect body,
 			snprintf(buf, sizeof(buf), " %zu. %s ", i + 1, st->module->title);
 			if (sel)
 				ui_put(ui, sy, body.x, ui_sym(ui, SY_SELECT), 2, A_BOLD);
-			ui_put(ui, sy, body.x + 2, buf, width - 14,
-			       sel ? A_REVERSE | A_BOLD : A_BOLD);
+			ui_put_trunc(ui, sy, body.x + 2, buf, width - 10,
+				     sel ? A_REVERSE | A_BOLD : A_BOLD);
 			if (st->module->minutes > 0) {
 				snprintf(buf, sizeof(buf), "%d min", st->module->minutes);
 				ui_put(ui, sy, body.x + width - (int)strlen(buf), buf,
@@ -164,7 +164,7 @@ static int draw_rows(struct ui *ui, struct modules *m, struct rect body,
 				x += bw + 1;
 			}
 			state_text(ui, r, buf, sizeof(buf), &role);
-			ui_put(ui, sy, x, buf, body.x + width - x, ui_attr(ui, role));
+			ui_put_trunc(ui, sy, x, buf, body.x + width - x, ui_attr(ui, role));
 		}
 		y++;
 	}

@@ -63,10 +63,10 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 	ui_put(ui, y, body.x + w - pw, buf, pw, A_BOLD);
 	snprintf(buf, sizeof(buf), "%s %s %s", r->m->title, ui_sym(ui, SY_ARROW),
 		 r->lesson ? r->lesson->title : "");
-	ui_put(ui, y++, body.x, buf, w - pw - 2, A_DIM);
-	if (r->pg->title) {
-		ui_put(ui, y++, body.x, r->pg->title, w, ui_attr(ui, R_TITLE) | A_UNDERLINE);
-	}
+	ui_put_trunc(ui, y++, body.x, buf, w - pw - 2, A_DIM);
+	if (r->pg->title)
+		ui_put_trunc(ui, y++, body.x, r->pg->title, w,
+			     ui_attr(ui, R_TITLE) | A_UNDERLINE);
 	y++;
 	r->text_h = body.y + body.h - 1 - y;
 	if (r->text_h < 1)

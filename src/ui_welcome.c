@@ -35,22 +35,39 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 		       width, A_BOLD);
 		for (size_t i = 0; i < cat->ncourses && y < bottom; i++) {
 			const struct course *c = cat->courses[i];
+			struct text_layout L;
 			int minutes = 0;
 
 			for (size_t m = 0; m < c->nmodules; m++)
 				minutes += c->modules[m].minutes;
-			int tw;
-
-			ui_put(ui, y, body.x + 2, ui_sym(ui, SY_BULLET), 2, A_NORMAL);
-			tw = ui_put(ui, y, body.x + 4, c->title, width - 4, A_BOLD);
-			snprintf(line, sizeof(line), "  (%zu module%s, about %d min)",
+			snprintf(line, sizeof(line), "(%zu module%s, about %d min)",
 				 c->nmodules, c->nmodules == 1 ? "" : "s", minutes);
-			ui_put(ui, y++, body.x + 4 + tw, line, width - 4 - tw, A_DIM);
-			if (c->summary && y < bottom)
-				ui_put(ui, y++, body.x + 4, c->summary, width - 4, A_NORMAL);
+			/* the title wraps, with its size after it; the summary
+			 * gets two lines at most */
+			text_layout_init(&L);
+			text_add_str(&L, c->title, TS_STRONG, TL_ITEM, 4, width);
+			text_add_str(&L, line, 0, TL_PLAIN, 4, width);
+			for (size_t k = 0; k < L.n && y < bottom; k++)
+				ui_put_line(ui, y++, body.x, &L.v[k], width,
+					    L.v[k].kind == TL_PLAIN ? A_DIM : A_NORMAL);
+			text_layout_release(&L);
+			if (c->summary) {
+				text_layout_init(&L);
+				text_add_str(&L, c->summary, 0, TL_PLAIN, 4, width);
+				for (size_t k = 0; k < L.n && k < 2 && y < bottom; k++) {
+					if (k == 1 && L.n > 2)
+						ui_put_trunc(ui, y++, body.x + 4, L.v[k].text,
+							     L.v[k].width - 1, A_NORMAL);
+					else
+						ui_put_line(ui, y++, body.x, &L.v[k], width,
+							    A_NORMAL);
+				}
+				text_layout_release(&L);
+			}
+			y++;
 		}
 	}
-	y += 2;
+	y += 1;
 	if (y > body.y + body.h - 2)
 		y = body.y + body.h - 2;
 	for (int i = 0; i < 2; i++) {

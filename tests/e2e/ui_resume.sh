@@ -14,9 +14,9 @@ keys n n
 must "quiz intro" 'Press Enter to begin'
 keys Enter
 must "question 1" 'Question 1 of 4'
-n=$(option_number 'Under 18')
+n=$(option_number 'Under 21')
 keys "$n" Enter
-must "answer 1 given" '✓ right'
+must "answer 1 given (wrong)" '✗ wrong'
 keys Enter
 must "question 2" 'Question 2 of 4'
 n=$(option_number 'Owes a large debt')
@@ -47,9 +47,11 @@ must "answer 3 given" 'wrong'
 keys Enter
 type_text NRM
 keys Enter Enter
-must "results after resuming" 'Your score: 50%'
-wait_for "the answers from before the crash count" "Your answer: Owes a large debt" 1
+must "results after resuming" 'Your score: 25%'
 wait_for "not passed in words" '✗ Not passed' 1
+wait_for "the missed critical question is named" 'must be right to pass, and were not' 1
+wait_for "... with its prompt" '• Up to what age is someone a child here' 1
+wait_for "the answers from before the crash count" "Your answer: Under 21" 1
 keys Enter
 must "modules" 'Recognising the signs'
 keys q y q y
