@@ -15,6 +15,21 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import plain_drive as pd  # noqa: E402
 
 
+def module_lines(lst):
+    """Module number -> its whole entry in the list (wrapped lines joined)."""
+    out, cur = {}, None
+    for line in lst.split("\n"):
+        m = re.match(r"^  (\d+)\. (.*)$", line)
+        if m:
+            cur = int(m.group(1))
+            out[cur] = m.group(2)
+        elif cur is not None and line.startswith("     "):
+            out[cur] += " " + line.strip()
+        else:
+            cur = None
+    return out
+
+
 def main():
     db, courses_dir, folder, name = sys.argv[1:5]
     course = pd.Course(folder)
@@ -25,9 +40,10 @@ def main():
         lst = ""
         for _round in range(len(course.modules) * 2):
             lst = pd.module_list(k)
+            lines = module_lines(lst)
             target = None
             for i, _m in enumerate(course.modules):
-                line = re.search(r"^  %d\. (.*)$" % (i + 1), lst, re.M).group(1)
+                line = lines[i + 1]
                 if ": complete" in line or ": locked" in line:
                     continue
                 target = i
@@ -49,7 +65,7 @@ def main():
             k.send("b")
         pd.check("line mode: %s completes every module of %s" %
                  (name, course.title),
-                 all(re.search(r"^  %d\. .*: complete" % (i + 1), lst, re.M)
+                 all(": complete" in module_lines(lst).get(i + 1, "")
                      for i in range(len(course.modules))), lst[-1500:])
         k.send("s")
         rc = k.close()

@@ -14,8 +14,11 @@ SEED=$build/tests/tools/coord_seed
 db=$CK_TMP/coord.db
 export COURSEKIOSK_DB=$db
 
-# The shipped course when it is in this tree, else the fixture course.
-if [ -f courses/cross-border-safeguarding/course.xml ] &&
+# The shipped course when it is in this tree and loads, else the fixture
+# course; CK_COORD_COURSES=DIR CK_COORD_COURSE=ID pick another.
+if [ -n "${CK_COORD_COURSES:-}" ]; then
+	courses=$CK_COORD_COURSES course=$CK_COORD_COURSE
+elif [ -f courses/cross-border-safeguarding/course.xml ] &&
 	ck validate courses/cross-border-safeguarding >/dev/null 2>&1; then
 	courses=courses course=cross-border-safeguarding
 else
