@@ -1,0 +1,21 @@
+/* textcol.h - text in terminal columns: display width of UTF-8 (combining
+ * marks take no column, East Asian wide characters two), and writing a
+ * value into a column of fixed width.  Independent of the locale, so
+ * reports line up the same under LANG=C. */
+#ifndef CK_TEXTCOL_H
+#define CK_TEXTCOL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Columns s takes once shown as textcol_put shows it (NULL -> 0). */
+size_t textcol_width(const char *s);
+
+/* Writes s into exactly `width` columns: cut (ending with "…") when wider,
+ * padded with spaces when narrower (no padding when pad is 0, for the last
+ * column).  Control, bidi-override and zero-width characters are left out
+ * and invalid UTF-8 bytes are shown as "?", so a typed name can never move
+ * the cursor or reorder the line.  Returns 0, or -1 on a stream error. */
+int textcol_put(FILE *out, const char *s, size_t width, int pad);
+
+#endif
