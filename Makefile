@@ -54,8 +54,8 @@ BUILD_DEBS = gcc make pkg-config libncurses-dev libxml2-dev libsqlite3-dev \
 CHECK_DEBS = $(BUILD_DEBS) libcmocka-dev tmux sqlite3 libxml2-utils \
              poppler-utils python3 valgrind clang time
 
-.PHONY: all run check check-unit check-e2e check-asan check-valgrind bench \
-        install uninstall clean deps deps-check lint
+.PHONY: FORCE all run check tests check-asan check-valgrind bench \
+        install uninstall clean deps deps-check
 
 all: $(BIN)
 
@@ -84,6 +84,13 @@ $(BUILD)/schema_data.c: courses/coursekiosk.rng | $(BUILD)
 
 $(BUILD)/schema_data.o: $(BUILD)/schema_data.c
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# main.c has the version and the data folder compiled in: rebuild it when
+# either changes (e.g. `make install PREFIX=/usr` after a plain `make`).
+$(BUILD)/config.stamp: FORCE | $(BUILD)
+	@echo '$(VERSION) $(DATADIR)' | cmp -s - $@ || echo '$(VERSION) $(DATADIR)' > $@
+$(BUILD)/main.o: $(BUILD)/config.stamp
+FORCE:
 
 $(BUILD) $(BUILD)/tests $(BUILD)/tests/tools:
 	mkdir -p $@
