@@ -403,7 +403,7 @@ static struct question pool[10];
 static struct quiz make_pool(size_t n, int draw, bool shuffle_q,
 			     const char *crit)
 {
-	static char ids[10][8];
+	static char ids[10][24];
 	struct quiz qz = { 0 };
 
 	memset(pool, 0, sizeof(pool));
