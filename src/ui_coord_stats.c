@@ -119,6 +119,14 @@ static unsigned cond(struct ui *ui, struct screen *sc)
 	return (int)st->L.n > st->h ? KC_SCROLL : 0;
 }
 
+static enum key_screen keys_now(struct ui *ui, struct screen *sc)
+{
+	struct stats *st = sc->data;
+
+	(void)ui;
+	return coord_keys(st->co, KS_COORD_STATS);
+}
+
 static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 			int arg, int k)
 {
@@ -145,7 +153,8 @@ static void leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops stats_ops = {
 	.name = "coordinator: statistics",
-	.keys = KS_SOURCES,
+	.keys = KS_COORD_STATS,
+	.keys_now = keys_now,
 	.cond = cond,
 	.draw = draw,
 	.key = key,

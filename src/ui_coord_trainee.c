@@ -29,6 +29,14 @@ static void form_draw_cb(struct ui *ui, struct screen *sc, struct rect body)
 	form_draw(ui, fm, body);
 }
 
+static enum key_screen form_keys(struct ui *ui, struct screen *sc)
+{
+	struct form *fm = sc->data;
+
+	(void)ui;
+	return coord_keys(fm->arg, KS_COORD_FORM);
+}
+
 static enum ui_next form_key_cb(struct ui *ui, struct screen *sc,
 				enum action a, int arg, int k)
 {
@@ -46,40 +54,76 @@ struct results {
 	struct coord *co;
 	struct learner *v;
 	size_t n, sel;
-	int top;
+	int top, rows;
+	char query[512];           /* what was searched for */
 };
+
+#define NAME_COL 32              /* widest name column; longer ones end in … */
+
+static const char *shown_name(const struct learner *l)
+{
+	return l->erased || !l->name ? "(erased)" : l->name;
+}
 
 static void results_draw(struct ui *ui, struct screen *sc, struct rect body)
 {
 	struct results *r = sc->data;
-	int y = body.y, rows;
-	char buf[200];
+	int y = body.y, namew = 0;
+	char buf[600];
 
 	if (coord_draw_closed(ui, r->co, body))
 		return;
-	snprintf(buf, sizeof(buf), "%zu trainee%s found", r->n, r->n == 1 ? "" : "s");
-	ui_put(ui, y++, body.x, buf, body.w, ui_attr(ui, R_TITLE));
+	snprintf(buf, sizeof(buf), "%zu trainees whose name contains \"%s\"", r->n,
+		 r->query);
+	ui_put_trunc(ui, y++, body.x, buf, body.w, ui_attr(ui, R_TITLE));
 	y++;
-	rows = body.h - 2;
+	r->rows = body.h - 2 > 1 ? body.h - 2 : 1;
 	if ((int)r->sel < r->top)
 		r->top = (int)r->sel;
-	if ((int)r->sel >= r->top + rows)
-		r->top = (int)r->sel - rows + 1;
+	if ((int)r->sel >= r->top + r->rows)
+		r->top = (int)r->sel - r->rows + 1;
+	/* names in one column, so the roles line up */
+	for (size_t i = 0; i < r->n; i++) {
+		const char *nm = shown_name(&r->v[i]);
+		int w = text_width(nm, strlen(nm));
+
+		if (w > namew)
+			namew = w;
+	}
+	if (namew > NAME_COL)
+		namew = NAME_COL;
+	if (namew > body.w / 2)
+		namew = body.w / 2;
 	for (size_t i = (size_t)r->top; i < r->n && y < body.y + body.h; i++, y++) {
 		const struct learner *l = &r->v[i];
 		bool on = i == r->sel;
-		int x = body.x + 2;
+		int x = body.x + 2 + namew + 2;
 
 		if (on)
 			ui_put(ui, y, body.x, ui_sym(ui, SY_SELECT), 2, A_BOLD);
-		x += ui_put(ui, y, x, l->erased ? "(erased)" : l->name, 32,
-			    on ? ui_attr(ui, R_SELECT) : A_BOLD);
-		snprintf(buf, sizeof(buf), "  %s%s%s%s%s", l->role,
+		ui_put_trunc(ui, y, body.x + 2, shown_name(l), namew,
+			     on ? ui_attr(ui, R_SELECT) : A_BOLD);
+		snprintf(buf, sizeof(buf), "%s%s%s%s%s", l->role,
 			 l->org && *l->org ? ", " : "", l->org ? l->org : "",
 			 l->country && *l->country ? ", " : "",
 			 l->country ? l->country : "");
-		ui_put(ui, y, x, buf, body.x + body.w - x, A_DIM);
+		ui_put_trunc(ui, y, x, buf, body.x + body.w - x - 2,
+			     ui_attr(ui, R_DIM));
 	}
+	if (r->top > 0)
+		ui_put(ui, body.y + 2, body.x + body.w - 1,
+		       ui_sym(ui, SY_MORE_UP), 1, A_BOLD);
+	if (r->top + r->rows < (int)r->n)
+		ui_put(ui, body.y + body.h - 1, body.x + body.w - 1,
+		       ui_sym(ui, SY_MORE_DOWN), 1, A_BOLD);
+}
+
+static enum key_screen results_keys(struct ui *ui, struct screen *sc)
+{
+	struct results *r = sc->data;
+
+	(void)ui;
+	return coord_keys(r->co, KS_COORD_LIST);
 }
 
 static enum ui_next results_key(struct ui *ui, struct screen *sc,
@@ -99,6 +143,20 @@ static enum ui_next results_key(struct ui *ui, struct screen *sc,
 	case ACT_DOWN:
 		if (r->sel + 1 < r->n)
 			r->sel++;
+		return UN_STAY;
+	case ACT_PGUP:
+		r->sel = r->sel > (size_t)r->rows ? r->sel - (size_t)r->rows : 0;
+		return UN_STAY;
+	case ACT_PGDN:
+		r->sel += (size_t)r->rows;
+		if (r->sel >= r->n)
+			r->sel = r->n ? r->n - 1 : 0;
+		return UN_STAY;
+	case ACT_HOME:
+		r->sel = 0;
+		return UN_STAY;
+	case ACT_END:
+		r->sel = r->n ? r->n - 1 : 0;
 		return UN_STAY;
 	case ACT_CHOOSE:
 		if (r->n)
@@ -122,7 +180,8 @@ static void results_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops results_ops = {
 	.name = "coordinator: trainees found",
-	.keys = KS_MODULES,
+	.keys = KS_COORD_LIST,
+	.keys_now = results_keys,
 	.draw = results_draw,
 	.key = results_key,
 	.leave = results_leave,
@@ -154,6 +213,8 @@ static enum ui_next find_send(struct ui *ui, struct form *fm)
 		return UN_STAY;
 	}
 	r->co = co;
+	r->rows = 1;
+	snprintf(r->query, sizeof(r->query), "%s", fm->f[0].ed.buf);
 	if (r->n == 1) {
 		/* One match: straight to the trainee. */
 		char id[STORE_ID_LEN + 1];
@@ -177,7 +238,8 @@ static void find_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops find_ops = {
 	.name = "coordinator: find a trainee",
-	.keys = KS_FORM,
+	.keys = KS_COORD_FORM,
+	.keys_now = form_keys,
 	.draw = form_draw_cb,
 	.key = form_key_cb,
 	.leave = find_leave,
@@ -301,10 +363,18 @@ static void trainee_layout(struct ui *ui, struct trainee *t, int width)
 		}
 		text_add_str(&t->L, line, TS_EM, TL_PLAIN, 0, width);
 	}
-	text_add_blank(&t->L);
-	if (t->ndone)
-		text_add_str(&t->L, "Press c to write the certificate to a file.",
-			     TS_STRONG, TL_PLAIN, 0, width);
+	if (t->ndone) {
+		/* the key as the table binds it, so the text cannot drift */
+		const struct key_binding *b =
+			keys_find(KS_COORD_TRAINEE, KC_CERT, ACT_CERT);
+
+		if (b) {
+			snprintf(line, sizeof(line), "Press %s to write the "
+				 "certificate to a file.", keys_name(b, ui->utf8));
+			text_add_blank(&t->L);
+			text_add_str(&t->L, line, TS_STRONG, TL_PLAIN, 0, width);
+		}
+	}
 	learner_release(&l);
 }
 
@@ -329,7 +399,15 @@ static unsigned trainee_cond(struct ui *ui, struct screen *sc)
 	struct trainee *t = sc->data;
 
 	(void)ui;
-	return (int)t->L.n > t->h ? KC_SCROLL : 0;
+	return ((int)t->L.n > t->h ? KC_SCROLL : 0) | (t->ndone ? KC_CERT : 0);
+}
+
+static enum key_screen trainee_keys(struct ui *ui, struct screen *sc)
+{
+	struct trainee *t = sc->data;
+
+	(void)ui;
+	return coord_keys(t->co, KS_COORD_TRAINEE);
 }
 
 static void cert_push(struct ui *ui, struct trainee *t);
@@ -340,15 +418,14 @@ static enum ui_next trainee_key(struct ui *ui, struct screen *sc,
 	struct trainee *t = sc->data;
 
 	(void)arg;
+	(void)k;
 	if (!coord_key_alive(t->co))
 		return UN_HOME;
 	if (ui_scroll(&t->top, (int)t->L.n, t->h, a))
 		return UN_STAY;
 	if (a == ACT_BACK)
 		return UN_POP;
-	/* `c` is not in the key table (no coordinator key screen there yet):
-	 * the screen says so in its text. */
-	if (a == ACT_NONE && (k == 'c' || k == 'C') && t->ndone)
+	if (a == ACT_CERT && t->ndone)
 		cert_push(ui, t);
 	return UN_STAY;
 }
@@ -372,7 +449,8 @@ static void trainee_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops trainee_ops = {
 	.name = "coordinator: trainee",
-	.keys = KS_SOURCES,
+	.keys = KS_COORD_TRAINEE,
+	.keys_now = trainee_keys,
 	.cond = trainee_cond,
 	.draw = trainee_draw,
 	.key = trainee_key,
@@ -401,6 +479,7 @@ struct cert_form {
 	struct trainee *t;
 	const char *titles[16];
 	char folder[400];
+	char title[260];
 };
 
 /* The default folder, created (0700) when used: ~/coursekiosk-certificates. */
@@ -464,7 +543,7 @@ static enum ui_next cert_send(struct ui *ui, struct form *fm)
 	marks_release(&m);
 	learner_release(&l);
 	ui_pop(ui);   /* the form; its key function returns right after */
-	ui_message_push(ui, "Certificate written", msg);
+	coord_message_push(ui, t->co, "Certificate written", msg);
 	return UN_STAY;
 fail:
 	snprintf(fm->error, sizeof(fm->error), "%s", e.msg);
@@ -485,7 +564,8 @@ static void cert_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops cert_ops = {
 	.name = "coordinator: certificate",
-	.keys = KS_FORM,
+	.keys = KS_COORD_FORM,
+	.keys_now = form_keys,
 	.draw = form_draw_cb,
 	.key = form_key_cb,
 	.leave = cert_leave,
@@ -501,7 +581,10 @@ static void cert_push(struct ui *ui, struct trainee *t)
 	if (!cf)
 		return;
 	cf->t = t;
-	cf->fm.title = "Write the certificate";
+	/* whose certificate it is, as the trainee screen is covered */
+	snprintf(cf->title, sizeof(cf->title), "Write the certificate of %s",
+		 t->name);
+	cf->fm.title = cf->title;
 	cf->fm.intro = "Issues the certificate (or reprints the one already "
 		       "issued) and writes it as a PDF (.pdf) or plain text (.txt).";
 	cf->fm.submit = "Write";
