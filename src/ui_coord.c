@@ -144,6 +144,11 @@ void coord_message_push(struct ui *ui, struct coord *co, const char *title,
 	ui_push(ui, &message_ops, m);
 }
 
+const char *coord_sep(const struct ui *ui)
+{
+	return ui->utf8 ? " · " : "; ";
+}
+
 const char *coord_time(const char *iso, char buf[17])
 {
 	if (!iso || strlen(iso) < 16)

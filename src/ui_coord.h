@@ -43,6 +43,9 @@ void coord_stats_push(struct ui *ui, struct coord *co, const struct course *c);
 void coord_message_push(struct ui *ui, struct coord *co, const char *title,
 			const char *text);
 
+/* Between the parts of a line: " · ", or "; " without UTF-8. */
+const char *coord_sep(const struct ui *ui);
+
 /* "2026-11-28T20:56:28Z" -> "2026-11-28 20:56" (buf of 17). */
 const char *coord_time(const char *iso, char buf[17]);
 

@@ -73,8 +73,11 @@ static void results_draw(struct ui *ui, struct screen *sc, struct rect body)
 
 	if (coord_draw_closed(ui, r->co, body))
 		return;
-	snprintf(buf, sizeof(buf), "%zu trainees whose name contains \"%s\"", r->n,
-		 r->query);
+	if (r->query[0])
+		snprintf(buf, sizeof(buf), "%zu trainees whose name contains \"%s\"",
+			 r->n, r->query);
+	else
+		snprintf(buf, sizeof(buf), "All %zu trainees", r->n);
 	ui_put_trunc(ui, y++, body.x, buf, body.w, ui_attr(ui, R_TITLE));
 	y++;
 	r->rows = body.h - 2 > 1 ? body.h - 2 : 1;
@@ -116,6 +119,14 @@ static void results_draw(struct ui *ui, struct screen *sc, struct rect body)
 	if (r->top + r->rows < (int)r->n)
 		ui_put(ui, body.y + body.h - 1, body.x + body.w - 1,
 		       ui_sym(ui, SY_MORE_DOWN), 1, A_BOLD);
+}
+
+static unsigned results_cond(struct ui *ui, struct screen *sc)
+{
+	struct results *r = sc->data;
+
+	(void)ui;
+	return (int)r->n > r->rows ? KC_SCROLL : 0;
 }
 
 static enum key_screen results_keys(struct ui *ui, struct screen *sc)
@@ -182,6 +193,7 @@ static const struct screen_ops results_ops = {
 	.name = "coordinator: trainees found",
 	.keys = KS_COORD_LIST,
 	.keys_now = results_keys,
+	.cond = results_cond,
 	.draw = results_draw,
 	.key = results_key,
 	.leave = results_leave,
@@ -194,21 +206,21 @@ static enum ui_next find_send(struct ui *ui, struct form *fm)
 	struct coord *co = fm->arg;
 	struct results *r;
 	struct err e = { 0 };
+	const char *part = fm->f[0].ed.len ? fm->f[0].ed.buf : NULL;
 
-	if (!fm->f[0].ed.len) {
-		snprintf(fm->error, sizeof(fm->error), "Type part of the name.");
-		return UN_STAY;
-	}
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return UN_STAY;
-	if (store_learner_list(store_of(ui), fm->f[0].ed.buf, &r->v, &r->n, &e) < 0) {
+	/* nothing typed: everyone */
+	if (store_learner_list(store_of(ui), part, &r->v, &r->n, &e) < 0) {
 		snprintf(fm->error, sizeof(fm->error), "%s", e.msg);
 		free(r);
 		return UN_STAY;
 	}
 	if (!r->n) {
-		snprintf(fm->error, sizeof(fm->error), "No trainee's name contains that.");
+		snprintf(fm->error, sizeof(fm->error), "%s", part
+			 ? "No trainee's name contains that."
+			 : "No trainee has registered yet.");
 		free(r);
 		return UN_STAY;
 	}
@@ -252,7 +264,8 @@ void coord_find_push(struct ui *ui, struct coord *co)
 	if (!fm)
 		return;
 	fm->title = "Find a trainee";
-	fm->intro = "Type part of the trainee's name (any case).";
+	fm->intro = "Type part of the trainee's name (any case), or nothing "
+		    "to list every trainee.";
 	fm->submit = "Find";
 	fm->send = find_send;
 	fm->arg = co;
@@ -273,9 +286,11 @@ struct trainee {
 	bool erased;
 };
 
-static void add_module(struct text_layout *L, const struct module *m,
-		       const struct progress *p, int width)
+static void add_module(struct ui *ui, struct text_layout *L,
+		       const struct module *m, const struct progress *p,
+		       int width)
 {
+	const char *sep = coord_sep(ui);
 	char line[400], t1[17], t2[17];
 	const char *st = p->state == MODULE_COMPLETE ? "complete"
 			 : p->state == MODULE_IN_PROGRESS ? "in progress"
@@ -285,17 +300,18 @@ static void add_module(struct text_layout *L, const struct module *m,
 	text_add_str(L, m->title, TS_STRONG, TL_PLAIN, 4, width);
 	n = snprintf(line, sizeof(line), "%s", st);
 	if (p->best_score >= 0)
-		n += snprintf(line + n, sizeof(line) - (size_t)n, " · best %d%%",
-			      p->best_score);
-	if (m->quiz)
-		n += snprintf(line + n, sizeof(line) - (size_t)n, " · %d attempt%s",
-			      p->attempts, p->attempts == 1 ? "" : "s");
+		n += snprintf(line + n, sizeof(line) - (size_t)n, "%sbest %d%%",
+			      sep, p->best_score);
+	/* "not started · 0 attempts" would say the same twice */
+	if (m->quiz && (p->attempts || p->state != MODULE_NOT_STARTED))
+		n += snprintf(line + n, sizeof(line) - (size_t)n, "%s%d attempt%s",
+			      sep, p->attempts, p->attempts == 1 ? "" : "s");
 	if (p->started_at)
-		n += snprintf(line + n, sizeof(line) - (size_t)n, " · started %s",
-			      coord_time(p->started_at, t1));
+		n += snprintf(line + n, sizeof(line) - (size_t)n, "%sstarted %s",
+			      sep, coord_time(p->started_at, t1));
 	if (p->completed_at)
-		snprintf(line + n, sizeof(line) - (size_t)n, " · completed %s",
-			 coord_time(p->completed_at, t2));
+		snprintf(line + n, sizeof(line) - (size_t)n, "%scompleted %s",
+			 sep, coord_time(p->completed_at, t2));
 	text_add_str(L, line, 0, TL_PLAIN, 8, width);
 }
 
@@ -320,11 +336,13 @@ static void trainee_layout(struct ui *ui, struct trainee *t, int width)
 	snprintf(t->name, sizeof(t->name), "%s", l.erased || !l.name ? "(erased)" : l.name);
 	text_add_str(&t->L, t->name, TS_STRONG, TL_HEADING, 0, width);
 	snprintf(line, sizeof(line), "%s%s%s%s%s", l.role,
-		 l.org && *l.org ? " · " : "", l.org ? l.org : "",
-		 l.country && *l.country ? " · " : "", l.country ? l.country : "");
+		 l.org && *l.org ? coord_sep(ui) : "", l.org ? l.org : "",
+		 l.country && *l.country ? coord_sep(ui) : "",
+		 l.country ? l.country : "");
 	text_add_str(&t->L, line, 0, TL_PLAIN, 0, width);
-	snprintf(line, sizeof(line), "First seen %s · last seen %s",
-		 coord_time(l.created, t1), coord_time(l.last_seen, t2));
+	snprintf(line, sizeof(line), "First seen %s%slast seen %s",
+		 coord_time(l.created, t1), coord_sep(ui),
+		 coord_time(l.last_seen, t2));
 	text_add_str(&t->L, line, 0, TL_PLAIN, 0, width);
 	for (size_t i = 0; cat && i < cat->ncourses; i++) {
 		const struct course *c = cat->courses[i];
@@ -342,7 +360,7 @@ static void trainee_layout(struct ui *ui, struct trainee *t, int width)
 				p.best_score = -1;
 			}
 			done += p.state == MODULE_COMPLETE;
-			add_module(&t->L, &c->modules[j], &p, width);
+			add_module(ui, &t->L, &c->modules[j], &p, width);
 			progress_release(&p);
 		}
 		snprintf(line, sizeof(line), "%zu of %zu modules complete.", done,
@@ -389,6 +407,9 @@ static void trainee_draw(struct ui *ui, struct screen *sc, struct rect body)
 	t->h = body.h;
 	ui_scroll(&t->top, (int)t->L.n, body.h, ACT_NONE);
 	ui_put_layout(ui, &t->L, t->top, (struct rect){ body.y, body.x, body.h, w });
+	if (t->top > 0)
+		ui_put(ui, body.y, body.x + w - 1, ui_sym(ui, SY_MORE_UP), 1,
+		       A_BOLD);
 	if (t->top + body.h < (int)t->L.n)
 		ui_put(ui, body.y + body.h - 1, body.x + w - 1,
 		       ui_sym(ui, SY_MORE_DOWN), 1, A_BOLD);
