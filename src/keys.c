@@ -8,7 +8,16 @@
 
 #define S(x) (1u << KS_##x)
 #define ALL ((1u << KS_COUNT) - 1)
-#define TEXTS (S(FORM) | S(TEXT) | S(PASS))
+#define TEXTS (S(FORM) | S(TEXT) | S(PASS) | S(COORD_FORM))
+#define COORD (S(COORD_MENU) | S(COORD_LIST) | S(COORD_TRAINEE) | \
+	       S(COORD_STATS) | S(COORD_FORM) | S(COORD_MESSAGE) | \
+	       S(COORD_CLOSED))
+/* screens of scrolled text */
+#define SCROLLED (S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | \
+		  S(HELP) | S(NOTE) | S(QINTRO) | S(MESSAGE) | \
+		  S(COORD_TRAINEE) | S(COORD_STATS))
+#define PAGED (S(READER) | S(SOURCES) | S(RESULTS) | S(HELP) | \
+	       S(COORD_TRAINEE) | S(COORD_STATS))
 /* screens with a list or text to move through */
 #define QUESTIONS (S(SINGLE) | S(MULTI) | S(TF) | S(ORDER) | S(MATCH))
 
@@ -31,15 +40,15 @@ static const struct key_binding table[] = {
 	  "Leave the kiosk (needs the coordinator passphrase)", KC_LOCKED },
 
 	/* ---- forms: name, PIN ... ---- */
-	{ S(FORM), ACT_NEXT_FIELD, { K_TAB, K_DOWN }, "Tab", "Tab", "next field",
+	{ S(FORM) | S(COORD_FORM), ACT_NEXT_FIELD, { K_TAB, K_DOWN }, "Tab", "Tab", "next field",
 	  "Go to the next field", 0 },
-	{ S(FORM), ACT_PREV_FIELD, { K_BTAB, K_UP }, "Shift-Tab", "Shift-Tab",
+	{ S(FORM) | S(COORD_FORM), ACT_PREV_FIELD, { K_BTAB, K_UP }, "Shift-Tab", "Shift-Tab",
 	  NULL, "Go to the previous field", 0 },
-	{ S(FORM), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
+	{ S(FORM) | S(COORD_FORM), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
 	  "Next field; on the last one, send the form", 0 },
-	{ S(FORM), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
+	{ S(FORM) | S(COORD_FORM), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
 	  "Move in the text, or change the choice (Space too)", 0 },
-	{ S(FORM) | S(PASS), ACT_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
+	{ S(FORM) | S(PASS) | S(COORD_FORM), ACT_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
 	{ S(PASS), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
 	  "Move in the text", 0 },
 
@@ -69,24 +78,18 @@ static const struct key_binding table[] = {
 	  "take the quiz", "After the last page: go to the quiz", KC_QUIZ },
 	{ S(READER), ACT_PREV_PAGE, { 'p', K_LEFT }, "p/←", "p/Left",
 	  "previous", "Previous page", KC_PREV },
-	{ S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | S(HELP) |
-	  S(NOTE) | S(QINTRO) | S(MESSAGE),
+	{ SCROLLED,
 	  ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "scroll",
 	  "Scroll the text a line", KC_SCROLL },
-	{ S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | S(HELP) |
-	  S(NOTE) | S(QINTRO) | S(MESSAGE),
+	{ SCROLLED,
 	  ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, KC_SCROLL },
-	{ S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | S(HELP) |
-	  S(NOTE) | S(QINTRO) | S(MESSAGE),
+	{ SCROLLED,
 	  ACT_PGDN, { K_PGDN, ' ' }, "PgDn/PgUp", "PgDn/PgUp", NULL,
 	  "Scroll a screen down (Space too) or up", KC_SCROLL },
-	{ S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | S(HELP) |
-	  S(NOTE) | S(QINTRO) | S(MESSAGE),
+	{ SCROLLED,
 	  ACT_PGUP, { K_PGUP }, "PgUp", "PgUp", NULL, NULL, KC_SCROLL },
-	{ S(READER) | S(SOURCES) | S(RESULTS) | S(HELP),
-	  ACT_HOME, { K_HOME, 'g' }, "Home", "Home", NULL, NULL, KC_SCROLL },
-	{ S(READER) | S(SOURCES) | S(RESULTS) | S(HELP),
-	  ACT_END, { K_END, 'G' }, "End", "End", NULL, NULL, KC_SCROLL },
+	{ PAGED, ACT_HOME, { K_HOME, 'g' }, "Home", "Home", NULL, NULL, KC_SCROLL },
+	{ PAGED, ACT_END, { K_END, 'G' }, "End", "End", NULL, NULL, KC_SCROLL },
 	{ S(READER), ACT_SOURCES, { 's' }, "s", "s", "sources",
 	  "The module's sources (what [s1] refers to)", 0 },
 
@@ -124,9 +127,9 @@ static const struct key_binding table[] = {
 	{ S(TEXT), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
 	  "Move in the text (Home, End, Backspace, Delete work too)", 0 },
 	{ S(TEXT), ACT_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
-	{ S(TEXT) | S(FORM) | S(PASS), ACT_HOME, { K_HOME }, "Home", "Home",
+	{ S(TEXT) | S(FORM) | S(PASS) | S(COORD_FORM), ACT_HOME, { K_HOME }, "Home", "Home",
 	  NULL, NULL, 0 },
-	{ S(TEXT) | S(FORM) | S(PASS), ACT_END, { K_END }, "End", "End", NULL,
+	{ S(TEXT) | S(FORM) | S(PASS) | S(COORD_FORM), ACT_END, { K_END }, "End", "End", NULL,
 	  NULL, 0 },
 	{ QUESTIONS | S(TEXT), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter",
 	  "answer", "Give your answer (it is saved at once)", 0 },
@@ -153,26 +156,73 @@ static const struct key_binding table[] = {
 	{ S(HELP), ACT_BACK, { K_ESC, 'q', '?', K_F1 }, "Esc", "Esc", "close",
 	  "Close the help", 0 },
 
+	/* ---- coordinator mode ---- */
+	{ S(COORD_MENU), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
+	  "Move between the items", 0 },
+	{ S(COORD_MENU), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(COORD_MENU), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "open",
+	  "Open the highlighted item", 0 },
+	{ S(COORD_MENU), ACT_BACK, { K_ESC, 'q' }, "Esc/q", "Esc/q", "leave",
+	  "Leave coordinator mode (back to the welcome screen)", 0 },
+	{ S(COORD_LIST), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
+	  "Move between the trainees found", 0 },
+	{ S(COORD_LIST), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(COORD_LIST), ACT_PGDN, { K_PGDN }, "PgDn/PgUp", "PgDn/PgUp",
+	  "page", "Move a screen down or up (Home, End: first, last)",
+	  KC_SCROLL },
+	{ S(COORD_LIST), ACT_PGUP, { K_PGUP }, "PgUp", "PgUp", NULL, NULL,
+	  KC_SCROLL },
+	{ S(COORD_LIST), ACT_HOME, { K_HOME, 'g' }, "Home", "Home", NULL, NULL,
+	  KC_SCROLL },
+	{ S(COORD_LIST), ACT_END, { K_END, 'G' }, "End", "End", NULL, NULL,
+	  KC_SCROLL },
+	{ S(COORD_LIST), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "open",
+	  "Open the highlighted trainee's record", 0 },
+	{ S(COORD_LIST), ACT_BACK, { K_ESC, 'q' }, "Esc/q", "Esc/q", "back",
+	  "Back to the search", 0 },
+	{ S(COORD_TRAINEE), ACT_CERT, { 'c', 'C' }, "c", "c", "certificate",
+	  "Write the certificate to a PDF or text file (issued the first "
+	  "time, reprinted after)", KC_CERT },
+	{ S(COORD_TRAINEE) | S(COORD_STATS), ACT_BACK, { K_ESC, 'q' }, "Esc/q",
+	  "Esc/q", "back", "Back to the previous screen", 0 },
+	{ S(COORD_MESSAGE), ACT_CHOOSE, { K_ENTER, K_ESC, 'q' }, "Enter",
+	  "Enter", "OK", "Close this message (Esc and q too)", 0 },
+	{ S(COORD_CLOSED), ACT_CHOOSE, { K_ENTER, K_ESC, 'q', ' ' }, "Enter",
+	  "Enter", "welcome screen", "Back to the welcome screen (any key "
+	  "does)", 0 },
+
 	/* ---- everywhere ---- */
-	{ ALL & ~TEXTS & ~S(SMALL) & ~S(CONFIRM) & ~S(WELCOME), ACT_BACK, { K_ESC, 'q' },
+	{ ALL & ~TEXTS & ~S(SMALL) & ~S(CONFIRM) & ~S(WELCOME) &
+	  ~S(COORD_MESSAGE) & ~S(COORD_CLOSED), ACT_BACK, { K_ESC, 'q' },
 	  "Esc/q", "Esc/q", "back", "Go back", 0 },
 	{ TEXTS, ACT_BACK, { K_ESC }, "Esc", "Esc", "back",
 	  "Go back without sending", 0 },
-	{ ALL & ~TEXTS & ~S(SMALL) & ~S(HELP), ACT_HELP, { '?', K_F1 }, "?",
+	{ ALL & ~TEXTS & ~S(SMALL) & ~S(HELP) & ~S(COORD_CLOSED), ACT_HELP,
+	  { '?', K_F1 }, "?",
 	  "?", "help", "This help", 0 },
 	{ TEXTS, ACT_HELP, { K_F1 }, "F1", "F1", "help", "This help", 0 },
-	{ ALL, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
+	{ ALL & ~COORD, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
 	  "Hide at once: blank to the welcome screen and sign out "
 	  "(progress is kept)", 0 },
+	{ COORD, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
+	  "Hide at once: blank to the welcome screen and close coordinator "
+	  "mode", 0 },
 	{ ALL, ACT_HIDE_HALF, { KEY_CTRL('l') }, "Ctrl-L Ctrl-L",
 	  "Ctrl-L Ctrl-L", NULL, "Pressed twice quickly: the same as F12", 0 },
 };
 
 #define NTABLE (sizeof(table) / sizeof(table[0]))
 
+_Static_assert(KS_COUNT <= 32, "a binding's screens are bits of an unsigned");
+
 bool keys_text_screen(enum key_screen s)
 {
 	return (TEXTS >> s) & 1u;
+}
+
+bool keys_coord_screen(enum key_screen s)
+{
+	return (COORD >> s) & 1u;
 }
 
 static bool applies(const struct key_binding *b, enum key_screen s,
@@ -212,6 +262,27 @@ size_t keys_for(enum key_screen s, unsigned cond,
 		if (applies(&table[i], s, cond))
 			out[n++] = &table[i];
 	return n;
+}
+
+const struct key_binding *keys_find(enum key_screen s, unsigned cond,
+				    enum action a)
+{
+	for (size_t i = 0; i < NTABLE; i++)
+		if (table[i].action == a && applies(&table[i], s, cond))
+			return &table[i];
+	return NULL;
+}
+
+const char *keys_help_note(enum key_screen s)
+{
+	if (keys_coord_screen(s))
+		return "Coordinator mode closes by itself after a few minutes "
+		       "without a key, hiding what was shown. F12, or Ctrl-L "
+		       "pressed twice, blanks the screen to the welcome page "
+		       "and closes it at once.";
+	return "Your progress is saved after every page and answer. F12, or "
+	       "Ctrl-L pressed twice, blanks the screen to the welcome page "
+	       "and signs you out at once.";
 }
 
 const char *keys_name(const struct key_binding *b, bool utf8)

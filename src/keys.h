@@ -45,6 +45,7 @@ enum action {
 	ACT_YES, ACT_NO,
 	ACT_HIDE,                  /* F12: blank to the welcome screen, sign out */
 	ACT_HIDE_HALF,             /* Ctrl-L: redraw; twice quickly = ACT_HIDE */
+	ACT_CERT,                  /* coordinator: write a certificate */
 };
 
 /* Screens, for the table (one bit each). */
@@ -53,6 +54,14 @@ enum key_screen {
 	KS_QINTRO, KS_SINGLE, KS_MULTI, KS_TF, KS_TEXT, KS_ORDER, KS_MATCH,
 	KS_FEEDBACK, KS_RESULTS, KS_HELP, KS_CONFIRM, KS_PASS, KS_MESSAGE,
 	KS_SMALL,
+	/* coordinator mode (ui_coord*.c) */
+	KS_COORD_MENU,           /* find a trainee, statistics, leave */
+	KS_COORD_LIST,           /* the trainees a search found */
+	KS_COORD_TRAINEE,        /* one trainee's record */
+	KS_COORD_STATS,          /* a course's statistics */
+	KS_COORD_FORM,           /* find, certificate file (typed text) */
+	KS_COORD_MESSAGE,        /* a certificate was written */
+	KS_COORD_CLOSED,         /* timed out: any key leaves */
 	KS_COUNT
 };
 
@@ -67,7 +76,9 @@ enum {
 	KC_LOCKED = 64,          /* --kiosk: leaving needs the passphrase */
 	KC_SCROLL = 128,         /* the text is longer than the screen */
 	KC_GRAB = 256,           /* order: an item is picked up */
+	KC_CERT = 512,           /* coordinator: a certificate can be written */
 };
+#define KC_ALL 1023u             /* every condition bit above */
 
 struct key_binding {
 	unsigned screens;        /* bit (1u << KS_x) per screen */
@@ -83,6 +94,9 @@ struct key_binding {
 /* Screens where printable keys are typed text (the table then binds only
  * non-printable keys there). */
 bool keys_text_screen(enum key_screen s);
+
+/* Screens of coordinator mode. */
+bool keys_coord_screen(enum key_screen s);
 
 /* The action of `key` on screen s under conditions `cond`; *arg gets the
  * digit for ACT_PICK.  ACT_NONE when unbound (on text screens: type it). */
@@ -109,6 +123,15 @@ int keys_bar(enum key_screen s, unsigned cond, bool utf8, int cols,
  * time in milliseconds; true on the second press of a quick pair. */
 #define KEYS_DOUBLE_MS 1000
 bool keys_double_press(long *last_ms, long now_ms);
+
+/* The first binding of `action` on screen s under `cond` (the one the bar
+ * and help show), or NULL: for screen text that names a key. */
+const struct key_binding *keys_find(enum key_screen s, unsigned cond,
+				    enum action a);
+
+/* The closing note of the help overlay on screen s (what hiding does
+ * there and what is kept). */
+const char *keys_help_note(enum key_screen s);
 
 /* The name of a binding's keys in the current locale. */
 const char *keys_name(const struct key_binding *b, bool utf8);

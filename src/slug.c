@@ -8,6 +8,7 @@
 char *slug_make(const char *name, size_t max)
 {
 	char *ascii, *out;
+	const char *p;
 	size_t n = 0;
 	int dash = 0;
 
@@ -22,7 +23,7 @@ char *slug_make(const char *name, size_t max)
 		g_free(ascii);
 		return NULL;
 	}
-	for (const char *p = ascii; *p && n < max; p++) {
+	for (p = ascii; *p && n < max; p++) {
 		char c = *p;
 
 		if (c >= 'A' && c <= 'Z')
@@ -37,6 +38,16 @@ char *slug_make(const char *name, size_t max)
 		} else {
 			dash = 1;
 		}
+	}
+	/* a word cut short reads oddly in a file name: drop it when an
+	 * earlier "-" allows */
+	if (n == max && !dash && g_ascii_isalnum(*p)) {
+		size_t k = n;
+
+		while (k > 0 && out[k - 1] != '-')
+			k--;
+		if (k > 1)
+			n = k - 1;
 	}
 	out[n] = '\0';
 	g_free(ascii);

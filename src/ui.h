@@ -142,6 +142,9 @@ void ui_help_push(struct ui *ui, enum key_screen ks, unsigned cond);
 void ui_confirm_push(struct ui *ui, const char *question,
 		     void (*yes)(struct ui *ui, void *arg), void *arg);
 void ui_message_push(struct ui *ui, const char *title, const char *text);
+/* The message box alone, for screens with messages of their own. */
+void ui_message_draw(struct ui *ui, const char *title, const char *text,
+		     struct rect body);
 /* Leaving a --kiosk kiosk: asks for the coordinator passphrase. */
 void ui_pass_push(struct ui *ui);
 /* Coordinator mode (ui_coord.c): the place for coordinator screens. */

@@ -36,18 +36,30 @@ static int idle_limit(const struct ui *ui)
 	return s;
 }
 
+bool coord_is_closed(struct coord *co)
+{
+	if (!co->closed && clock_ms() - co->last_key_ms >= (long)co->idle_s * 1000)
+		co->closed = true;
+	return co->closed;
+}
+
+enum key_screen coord_keys(struct coord *co, enum key_screen own)
+{
+	return coord_is_closed(co) ? KS_COORD_CLOSED : own;
+}
+
 bool coord_draw_closed(struct ui *ui, struct coord *co, struct rect body)
 {
 	struct text_layout L;
 	char msg[200];
+	int n = co->idle_s >= 60 ? co->idle_s / 60 : co->idle_s;
 
-	if (!co->closed && clock_ms() - co->last_key_ms >= (long)co->idle_s * 1000)
-		co->closed = true;
-	if (!co->closed)
+	if (!coord_is_closed(co))
 		return false;
-	snprintf(msg, sizeof(msg), "Coordinator mode closed after %d minute%s "
-		 "without activity. Press any key.",
-		 co->idle_s >= 60 ? co->idle_s / 60 : 1, co->idle_s >= 120 ? "s" : "");
+	/* the limit is whole minutes except under the test hooks */
+	snprintf(msg, sizeof(msg), "Coordinator mode closed after %d %s%s "
+		 "without activity. Press any key for the welcome screen.", n,
+		 co->idle_s >= 60 ? "minute" : "second", n == 1 ? "" : "s");
 	text_layout_init(&L);
 	text_add_str(&L, msg, TS_STRONG, TL_PARA, 0,
 		     body.w < UI_READ_WIDTH ? body.w : UI_READ_WIDTH);
@@ -58,12 +70,83 @@ bool coord_draw_closed(struct ui *ui, struct coord *co, struct rect body)
 
 bool coord_key_alive(struct coord *co)
 {
-	if (co->closed || clock_ms() - co->last_key_ms >= (long)co->idle_s * 1000) {
-		co->closed = true;
+	if (coord_is_closed(co))
 		return false;
-	}
 	co->last_key_ms = clock_ms();
 	return true;
+}
+
+/* ---- a message ---------------------------------------------------------- */
+
+struct coord_message {
+	struct coord *co;
+	char title[120];
+	char text[1000];
+};
+
+static void message_draw(struct ui *ui, struct screen *sc, struct rect body)
+{
+	struct coord_message *m = sc->data;
+
+	/* the screen below already shows the closed notice */
+	if (coord_is_closed(m->co))
+		return;
+	ui_message_draw(ui, m->title, m->text, body);
+}
+
+static enum key_screen message_keys(struct ui *ui, struct screen *sc)
+{
+	struct coord_message *m = sc->data;
+
+	(void)ui;
+	return coord_keys(m->co, KS_COORD_MESSAGE);
+}
+
+static enum ui_next message_key(struct ui *ui, struct screen *sc,
+				enum action a, int arg, int k)
+{
+	struct coord_message *m = sc->data;
+
+	(void)ui;
+	(void)arg;
+	(void)k;
+	if (!coord_key_alive(m->co))
+		return UN_HOME;
+	return a == ACT_CHOOSE || a == ACT_BACK ? UN_POP : UN_STAY;
+}
+
+static void message_leave(struct ui *ui, struct screen *sc)
+{
+	(void)ui;
+	free(sc->data);
+}
+
+static const struct screen_ops message_ops = {
+	.name = "coordinator: message",
+	.keys = KS_COORD_MESSAGE,
+	.keys_now = message_keys,
+	.draw = message_draw,
+	.key = message_key,
+	.leave = message_leave,
+	.overlay = true,
+};
+
+void coord_message_push(struct ui *ui, struct coord *co, const char *title,
+			const char *text)
+{
+	struct coord_message *m = calloc(1, sizeof(*m));
+
+	if (!m)
+		return;
+	m->co = co;
+	snprintf(m->title, sizeof(m->title), "%s", title);
+	snprintf(m->text, sizeof(m->text), "%s", text);
+	ui_push(ui, &message_ops, m);
+}
+
+const char *coord_sep(const struct ui *ui)
+{
+	return ui->utf8 ? " · " : "; ";
 }
 
 const char *coord_time(const char *iso, char buf[17])
@@ -268,8 +351,8 @@ static void menu_draw(struct ui *ui, struct screen *sc, struct rect body)
 				 cat->courses[i - 1]->title);
 		if (on)
 			ui_put(ui, y, body.x, ui_sym(ui, SY_SELECT), 2, A_BOLD);
-		ui_put(ui, y, body.x + 2, buf, body.w - 2,
-		       on ? ui_attr(ui, R_SELECT) : A_NORMAL);
+		ui_put_trunc(ui, y, body.x + 2, buf, body.w - 2,
+			     on ? ui_attr(ui, R_SELECT) : A_NORMAL);
 	}
 }
 
@@ -278,6 +361,7 @@ static enum ui_next menu_key(struct ui *ui, struct screen *sc, enum action a,
 {
 	struct menu *m = sc->data;
 
+	(void)arg;
 	(void)k;
 	if (!coord_key_alive(m->co))
 		return UN_HOME;
@@ -289,10 +373,6 @@ static enum ui_next menu_key(struct ui *ui, struct screen *sc, enum action a,
 	case ACT_DOWN:
 		if (m->sel + 1 < m->n)
 			m->sel++;
-		return UN_STAY;
-	case ACT_PICK:
-		if (arg >= 1 && (size_t)arg <= m->n)
-			m->sel = (size_t)arg - 1;
 		return UN_STAY;
 	case ACT_CHOOSE:
 		if (m->sel == 0)
@@ -309,6 +389,14 @@ static enum ui_next menu_key(struct ui *ui, struct screen *sc, enum action a,
 	}
 }
 
+static enum key_screen menu_keys(struct ui *ui, struct screen *sc)
+{
+	struct menu *m = sc->data;
+
+	(void)ui;
+	return coord_keys(m->co, KS_COORD_MENU);
+}
+
 static void menu_leave(struct ui *ui, struct screen *sc)
 {
 	struct menu *m = sc->data;
@@ -320,7 +408,8 @@ static void menu_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops menu_ops = {
 	.name = "coordinator",
-	.keys = KS_MODULES,
+	.keys = KS_COORD_MENU,
+	.keys_now = menu_keys,
 	.draw = menu_draw,
 	.key = menu_key,
 	.leave = menu_leave,

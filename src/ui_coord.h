@@ -22,6 +22,11 @@ struct coord {
 	bool closed;             /* timed out: nothing is shown any more */
 };
 
+/* True when coordinator mode timed out (checks the clock). */
+bool coord_is_closed(struct coord *co);
+/* A screen's key table screen: its own, or KS_COORD_CLOSED once timed out
+ * (the bar then says how to leave). */
+enum key_screen coord_keys(struct coord *co, enum key_screen own);
 /* Call at the start of a coordinator screen's draw: true when coordinator
  * mode timed out (the notice is drawn; draw nothing else). */
 bool coord_draw_closed(struct ui *ui, struct coord *co, struct rect body);
@@ -34,6 +39,12 @@ void coord_menu_push(struct ui *ui, struct coord *co);   /* takes co */
 void coord_find_push(struct ui *ui, struct coord *co);
 void coord_trainee_push(struct ui *ui, struct coord *co, const char *id);
 void coord_stats_push(struct ui *ui, struct coord *co, const struct course *c);
+/* A message box that hides when coordinator mode times out. */
+void coord_message_push(struct ui *ui, struct coord *co, const char *title,
+			const char *text);
+
+/* Between the parts of a line: " · ", or "; " without UTF-8. */
+const char *coord_sep(const struct ui *ui);
 
 /* "2026-11-28T20:56:28Z" -> "2026-11-28 20:56" (buf of 17). */
 const char *coord_time(const char *iso, char buf[17]);

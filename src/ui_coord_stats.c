@@ -62,12 +62,13 @@ static void layout(struct ui *ui, struct stats *st, int width)
 			continue;
 		}
 		if (s->avg_best_score >= 0 && m->quiz)
-			snprintf(line, sizeof(line), "started %d · completed %d · "
+			snprintf(line, sizeof(line), "started %d%scompleted %d%s"
 				 "average best score %.0f%%", s->started,
-				 s->completed, s->avg_best_score);
+				 coord_sep(ui), s->completed, coord_sep(ui),
+				 s->avg_best_score);
 		else
-			snprintf(line, sizeof(line), "started %d · completed %d",
-				 s->started, s->completed);
+			snprintf(line, sizeof(line), "started %d%scompleted %d",
+				 s->started, coord_sep(ui), s->completed);
 		text_add_str(&st->L, line, 0, TL_PLAIN, 8, width);
 	}
 	text_add_blank(&st->L);
@@ -83,9 +84,9 @@ static void layout(struct ui *ui, struct stats *st, int width)
 		snprintf(line, sizeof(line), "%zu. %s", i + 1,
 			 prompt ? prompt : mq[i].qid);
 		text_add_str(&st->L, line, 0, TL_PLAIN, 4, width);
-		snprintf(line, sizeof(line), "%s, question %s · wrong %d of %d "
+		snprintf(line, sizeof(line), "%s, question %s%swrong %d of %d "
 			 "answers (%d%%)", m ? m->title : mq[i].module_id,
-			 mq[i].qid, mq[i].wrong, mq[i].answered,
+			 mq[i].qid, coord_sep(ui), mq[i].wrong, mq[i].answered,
 			 mq[i].answered ? mq[i].wrong * 100 / mq[i].answered : 0);
 		text_add_str(&st->L, line, TS_EM, TL_PLAIN, 8, width);
 		free(prompt);
@@ -106,6 +107,9 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 	st->h = body.h;
 	ui_scroll(&st->top, (int)st->L.n, body.h, ACT_NONE);
 	ui_put_layout(ui, &st->L, st->top, (struct rect){ body.y, body.x, body.h, w });
+	if (st->top > 0)
+		ui_put(ui, body.y, body.x + w - 1, ui_sym(ui, SY_MORE_UP), 1,
+		       A_BOLD);
 	if (st->top + body.h < (int)st->L.n)
 		ui_put(ui, body.y + body.h - 1, body.x + w - 1,
 		       ui_sym(ui, SY_MORE_DOWN), 1, A_BOLD);
@@ -117,6 +121,14 @@ static unsigned cond(struct ui *ui, struct screen *sc)
 
 	(void)ui;
 	return (int)st->L.n > st->h ? KC_SCROLL : 0;
+}
+
+static enum key_screen keys_now(struct ui *ui, struct screen *sc)
+{
+	struct stats *st = sc->data;
+
+	(void)ui;
+	return coord_keys(st->co, KS_COORD_STATS);
 }
 
 static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
@@ -145,7 +157,8 @@ static void leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops stats_ops = {
 	.name = "coordinator: statistics",
-	.keys = KS_SOURCES,
+	.keys = KS_COORD_STATS,
+	.keys_now = keys_now,
 	.cond = cond,
 	.draw = draw,
 	.key = key,

@@ -29,6 +29,14 @@ static void form_draw_cb(struct ui *ui, struct screen *sc, struct rect body)
 	form_draw(ui, fm, body);
 }
 
+static enum key_screen form_keys(struct ui *ui, struct screen *sc)
+{
+	struct form *fm = sc->data;
+
+	(void)ui;
+	return coord_keys(fm->arg, KS_COORD_FORM);
+}
+
 static enum ui_next form_key_cb(struct ui *ui, struct screen *sc,
 				enum action a, int arg, int k)
 {
@@ -46,40 +54,87 @@ struct results {
 	struct coord *co;
 	struct learner *v;
 	size_t n, sel;
-	int top;
+	int top, rows;
+	char query[512];           /* what was searched for */
 };
+
+#define NAME_COL 32              /* widest name column; longer ones end in … */
+
+static const char *shown_name(const struct learner *l)
+{
+	return l->erased || !l->name ? "(erased)" : l->name;
+}
 
 static void results_draw(struct ui *ui, struct screen *sc, struct rect body)
 {
 	struct results *r = sc->data;
-	int y = body.y, rows;
-	char buf[200];
+	int y = body.y, namew = 0;
+	char buf[600];
 
 	if (coord_draw_closed(ui, r->co, body))
 		return;
-	snprintf(buf, sizeof(buf), "%zu trainee%s found", r->n, r->n == 1 ? "" : "s");
-	ui_put(ui, y++, body.x, buf, body.w, ui_attr(ui, R_TITLE));
+	if (r->query[0])
+		snprintf(buf, sizeof(buf), "%zu trainees whose name contains \"%s\"",
+			 r->n, r->query);
+	else
+		snprintf(buf, sizeof(buf), "All %zu trainees", r->n);
+	ui_put_trunc(ui, y++, body.x, buf, body.w, ui_attr(ui, R_TITLE));
 	y++;
-	rows = body.h - 2;
+	r->rows = body.h - 2 > 1 ? body.h - 2 : 1;
 	if ((int)r->sel < r->top)
 		r->top = (int)r->sel;
-	if ((int)r->sel >= r->top + rows)
-		r->top = (int)r->sel - rows + 1;
+	if ((int)r->sel >= r->top + r->rows)
+		r->top = (int)r->sel - r->rows + 1;
+	/* names in one column, so the roles line up */
+	for (size_t i = 0; i < r->n; i++) {
+		const char *nm = shown_name(&r->v[i]);
+		int w = text_width(nm, strlen(nm));
+
+		if (w > namew)
+			namew = w;
+	}
+	if (namew > NAME_COL)
+		namew = NAME_COL;
+	if (namew > body.w / 2)
+		namew = body.w / 2;
 	for (size_t i = (size_t)r->top; i < r->n && y < body.y + body.h; i++, y++) {
 		const struct learner *l = &r->v[i];
 		bool on = i == r->sel;
-		int x = body.x + 2;
+		int x = body.x + 2 + namew + 2;
 
 		if (on)
 			ui_put(ui, y, body.x, ui_sym(ui, SY_SELECT), 2, A_BOLD);
-		x += ui_put(ui, y, x, l->erased ? "(erased)" : l->name, 32,
-			    on ? ui_attr(ui, R_SELECT) : A_BOLD);
-		snprintf(buf, sizeof(buf), "  %s%s%s%s%s", l->role,
+		ui_put_trunc(ui, y, body.x + 2, shown_name(l), namew,
+			     on ? ui_attr(ui, R_SELECT) : A_BOLD);
+		snprintf(buf, sizeof(buf), "%s%s%s%s%s", l->role,
 			 l->org && *l->org ? ", " : "", l->org ? l->org : "",
 			 l->country && *l->country ? ", " : "",
 			 l->country ? l->country : "");
-		ui_put(ui, y, x, buf, body.x + body.w - x, A_DIM);
+		ui_put_trunc(ui, y, x, buf, body.x + body.w - x - 2,
+			     ui_attr(ui, R_DIM));
 	}
+	if (r->top > 0)
+		ui_put(ui, body.y + 2, body.x + body.w - 1,
+		       ui_sym(ui, SY_MORE_UP), 1, A_BOLD);
+	if (r->top + r->rows < (int)r->n)
+		ui_put(ui, body.y + body.h - 1, body.x + body.w - 1,
+		       ui_sym(ui, SY_MORE_DOWN), 1, A_BOLD);
+}
+
+static unsigned results_cond(struct ui *ui, struct screen *sc)
+{
+	struct results *r = sc->data;
+
+	(void)ui;
+	return (int)r->n > r->rows ? KC_SCROLL : 0;
+}
+
+static enum key_screen results_keys(struct ui *ui, struct screen *sc)
+{
+	struct results *r = sc->data;
+
+	(void)ui;
+	return coord_keys(r->co, KS_COORD_LIST);
 }
 
 static enum ui_next results_key(struct ui *ui, struct screen *sc,
@@ -99,6 +154,20 @@ static enum ui_next results_key(struct ui *ui, struct screen *sc,
 	case ACT_DOWN:
 		if (r->sel + 1 < r->n)
 			r->sel++;
+		return UN_STAY;
+	case ACT_PGUP:
+		r->sel = r->sel > (size_t)r->rows ? r->sel - (size_t)r->rows : 0;
+		return UN_STAY;
+	case ACT_PGDN:
+		r->sel += (size_t)r->rows;
+		if (r->sel >= r->n)
+			r->sel = r->n ? r->n - 1 : 0;
+		return UN_STAY;
+	case ACT_HOME:
+		r->sel = 0;
+		return UN_STAY;
+	case ACT_END:
+		r->sel = r->n ? r->n - 1 : 0;
 		return UN_STAY;
 	case ACT_CHOOSE:
 		if (r->n)
@@ -122,7 +191,9 @@ static void results_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops results_ops = {
 	.name = "coordinator: trainees found",
-	.keys = KS_MODULES,
+	.keys = KS_COORD_LIST,
+	.keys_now = results_keys,
+	.cond = results_cond,
 	.draw = results_draw,
 	.key = results_key,
 	.leave = results_leave,
@@ -135,25 +206,27 @@ static enum ui_next find_send(struct ui *ui, struct form *fm)
 	struct coord *co = fm->arg;
 	struct results *r;
 	struct err e = { 0 };
+	const char *part = fm->f[0].ed.len ? fm->f[0].ed.buf : NULL;
 
-	if (!fm->f[0].ed.len) {
-		snprintf(fm->error, sizeof(fm->error), "Type part of the name.");
-		return UN_STAY;
-	}
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return UN_STAY;
-	if (store_learner_list(store_of(ui), fm->f[0].ed.buf, &r->v, &r->n, &e) < 0) {
+	/* nothing typed: everyone */
+	if (store_learner_list(store_of(ui), part, &r->v, &r->n, &e) < 0) {
 		snprintf(fm->error, sizeof(fm->error), "%s", e.msg);
 		free(r);
 		return UN_STAY;
 	}
 	if (!r->n) {
-		snprintf(fm->error, sizeof(fm->error), "No trainee's name contains that.");
+		snprintf(fm->error, sizeof(fm->error), "%s", part
+			 ? "No trainee's name contains that."
+			 : "No trainee has registered yet.");
 		free(r);
 		return UN_STAY;
 	}
 	r->co = co;
+	r->rows = 1;
+	snprintf(r->query, sizeof(r->query), "%s", fm->f[0].ed.buf);
 	if (r->n == 1) {
 		/* One match: straight to the trainee. */
 		char id[STORE_ID_LEN + 1];
@@ -177,7 +250,8 @@ static void find_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops find_ops = {
 	.name = "coordinator: find a trainee",
-	.keys = KS_FORM,
+	.keys = KS_COORD_FORM,
+	.keys_now = form_keys,
 	.draw = form_draw_cb,
 	.key = form_key_cb,
 	.leave = find_leave,
@@ -190,7 +264,8 @@ void coord_find_push(struct ui *ui, struct coord *co)
 	if (!fm)
 		return;
 	fm->title = "Find a trainee";
-	fm->intro = "Type part of the trainee's name (any case).";
+	fm->intro = "Type part of the trainee's name (any case), or nothing "
+		    "to list every trainee.";
 	fm->submit = "Find";
 	fm->send = find_send;
 	fm->arg = co;
@@ -211,9 +286,11 @@ struct trainee {
 	bool erased;
 };
 
-static void add_module(struct text_layout *L, const struct module *m,
-		       const struct progress *p, int width)
+static void add_module(struct ui *ui, struct text_layout *L,
+		       const struct module *m, const struct progress *p,
+		       int width)
 {
+	const char *sep = coord_sep(ui);
 	char line[400], t1[17], t2[17];
 	const char *st = p->state == MODULE_COMPLETE ? "complete"
 			 : p->state == MODULE_IN_PROGRESS ? "in progress"
@@ -223,17 +300,18 @@ static void add_module(struct text_layout *L, const struct module *m,
 	text_add_str(L, m->title, TS_STRONG, TL_PLAIN, 4, width);
 	n = snprintf(line, sizeof(line), "%s", st);
 	if (p->best_score >= 0)
-		n += snprintf(line + n, sizeof(line) - (size_t)n, " · best %d%%",
-			      p->best_score);
-	if (m->quiz)
-		n += snprintf(line + n, sizeof(line) - (size_t)n, " · %d attempt%s",
-			      p->attempts, p->attempts == 1 ? "" : "s");
+		n += snprintf(line + n, sizeof(line) - (size_t)n, "%sbest %d%%",
+			      sep, p->best_score);
+	/* "not started · 0 attempts" would say the same twice */
+	if (m->quiz && (p->attempts || p->state != MODULE_NOT_STARTED))
+		n += snprintf(line + n, sizeof(line) - (size_t)n, "%s%d attempt%s",
+			      sep, p->attempts, p->attempts == 1 ? "" : "s");
 	if (p->started_at)
-		n += snprintf(line + n, sizeof(line) - (size_t)n, " · started %s",
-			      coord_time(p->started_at, t1));
+		n += snprintf(line + n, sizeof(line) - (size_t)n, "%sstarted %s",
+			      sep, coord_time(p->started_at, t1));
 	if (p->completed_at)
-		snprintf(line + n, sizeof(line) - (size_t)n, " · completed %s",
-			 coord_time(p->completed_at, t2));
+		snprintf(line + n, sizeof(line) - (size_t)n, "%scompleted %s",
+			 sep, coord_time(p->completed_at, t2));
 	text_add_str(L, line, 0, TL_PLAIN, 8, width);
 }
 
@@ -258,11 +336,13 @@ static void trainee_layout(struct ui *ui, struct trainee *t, int width)
 	snprintf(t->name, sizeof(t->name), "%s", l.erased || !l.name ? "(erased)" : l.name);
 	text_add_str(&t->L, t->name, TS_STRONG, TL_HEADING, 0, width);
 	snprintf(line, sizeof(line), "%s%s%s%s%s", l.role,
-		 l.org && *l.org ? " · " : "", l.org ? l.org : "",
-		 l.country && *l.country ? " · " : "", l.country ? l.country : "");
+		 l.org && *l.org ? coord_sep(ui) : "", l.org ? l.org : "",
+		 l.country && *l.country ? coord_sep(ui) : "",
+		 l.country ? l.country : "");
 	text_add_str(&t->L, line, 0, TL_PLAIN, 0, width);
-	snprintf(line, sizeof(line), "First seen %s · last seen %s",
-		 coord_time(l.created, t1), coord_time(l.last_seen, t2));
+	snprintf(line, sizeof(line), "First seen %s%slast seen %s",
+		 coord_time(l.created, t1), coord_sep(ui),
+		 coord_time(l.last_seen, t2));
 	text_add_str(&t->L, line, 0, TL_PLAIN, 0, width);
 	for (size_t i = 0; cat && i < cat->ncourses; i++) {
 		const struct course *c = cat->courses[i];
@@ -280,7 +360,7 @@ static void trainee_layout(struct ui *ui, struct trainee *t, int width)
 				p.best_score = -1;
 			}
 			done += p.state == MODULE_COMPLETE;
-			add_module(&t->L, &c->modules[j], &p, width);
+			add_module(ui, &t->L, &c->modules[j], &p, width);
 			progress_release(&p);
 		}
 		snprintf(line, sizeof(line), "%zu of %zu modules complete.", done,
@@ -301,10 +381,18 @@ static void trainee_layout(struct ui *ui, struct trainee *t, int width)
 		}
 		text_add_str(&t->L, line, TS_EM, TL_PLAIN, 0, width);
 	}
-	text_add_blank(&t->L);
-	if (t->ndone)
-		text_add_str(&t->L, "Press c to write the certificate to a file.",
-			     TS_STRONG, TL_PLAIN, 0, width);
+	if (t->ndone) {
+		/* the key as the table binds it, so the text cannot drift */
+		const struct key_binding *b =
+			keys_find(KS_COORD_TRAINEE, KC_CERT, ACT_CERT);
+
+		if (b) {
+			snprintf(line, sizeof(line), "Press %s to write the "
+				 "certificate to a file.", keys_name(b, ui->utf8));
+			text_add_blank(&t->L);
+			text_add_str(&t->L, line, TS_STRONG, TL_PLAIN, 0, width);
+		}
+	}
 	learner_release(&l);
 }
 
@@ -319,6 +407,9 @@ static void trainee_draw(struct ui *ui, struct screen *sc, struct rect body)
 	t->h = body.h;
 	ui_scroll(&t->top, (int)t->L.n, body.h, ACT_NONE);
 	ui_put_layout(ui, &t->L, t->top, (struct rect){ body.y, body.x, body.h, w });
+	if (t->top > 0)
+		ui_put(ui, body.y, body.x + w - 1, ui_sym(ui, SY_MORE_UP), 1,
+		       A_BOLD);
 	if (t->top + body.h < (int)t->L.n)
 		ui_put(ui, body.y + body.h - 1, body.x + w - 1,
 		       ui_sym(ui, SY_MORE_DOWN), 1, A_BOLD);
@@ -329,7 +420,15 @@ static unsigned trainee_cond(struct ui *ui, struct screen *sc)
 	struct trainee *t = sc->data;
 
 	(void)ui;
-	return (int)t->L.n > t->h ? KC_SCROLL : 0;
+	return ((int)t->L.n > t->h ? KC_SCROLL : 0) | (t->ndone ? KC_CERT : 0);
+}
+
+static enum key_screen trainee_keys(struct ui *ui, struct screen *sc)
+{
+	struct trainee *t = sc->data;
+
+	(void)ui;
+	return coord_keys(t->co, KS_COORD_TRAINEE);
 }
 
 static void cert_push(struct ui *ui, struct trainee *t);
@@ -340,15 +439,14 @@ static enum ui_next trainee_key(struct ui *ui, struct screen *sc,
 	struct trainee *t = sc->data;
 
 	(void)arg;
+	(void)k;
 	if (!coord_key_alive(t->co))
 		return UN_HOME;
 	if (ui_scroll(&t->top, (int)t->L.n, t->h, a))
 		return UN_STAY;
 	if (a == ACT_BACK)
 		return UN_POP;
-	/* `c` is not in the key table (no coordinator key screen there yet):
-	 * the screen says so in its text. */
-	if (a == ACT_NONE && (k == 'c' || k == 'C') && t->ndone)
+	if (a == ACT_CERT && t->ndone)
 		cert_push(ui, t);
 	return UN_STAY;
 }
@@ -372,7 +470,8 @@ static void trainee_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops trainee_ops = {
 	.name = "coordinator: trainee",
-	.keys = KS_SOURCES,
+	.keys = KS_COORD_TRAINEE,
+	.keys_now = trainee_keys,
 	.cond = trainee_cond,
 	.draw = trainee_draw,
 	.key = trainee_key,
@@ -401,6 +500,7 @@ struct cert_form {
 	struct trainee *t;
 	const char *titles[16];
 	char folder[400];
+	char title[260];
 };
 
 /* The default folder, created (0700) when used: ~/coursekiosk-certificates. */
@@ -464,7 +564,7 @@ static enum ui_next cert_send(struct ui *ui, struct form *fm)
 	marks_release(&m);
 	learner_release(&l);
 	ui_pop(ui);   /* the form; its key function returns right after */
-	ui_message_push(ui, "Certificate written", msg);
+	coord_message_push(ui, t->co, "Certificate written", msg);
 	return UN_STAY;
 fail:
 	snprintf(fm->error, sizeof(fm->error), "%s", e.msg);
@@ -485,7 +585,8 @@ static void cert_leave(struct ui *ui, struct screen *sc)
 
 static const struct screen_ops cert_ops = {
 	.name = "coordinator: certificate",
-	.keys = KS_FORM,
+	.keys = KS_COORD_FORM,
+	.keys_now = form_keys,
 	.draw = form_draw_cb,
 	.key = form_key_cb,
 	.leave = cert_leave,
@@ -501,7 +602,10 @@ static void cert_push(struct ui *ui, struct trainee *t)
 	if (!cf)
 		return;
 	cf->t = t;
-	cf->fm.title = "Write the certificate";
+	/* whose certificate it is, as the trainee screen is covered */
+	snprintf(cf->title, sizeof(cf->title), "Write the certificate of %s",
+		 t->name);
+	cf->fm.title = cf->title;
 	cf->fm.intro = "Issues the certificate (or reprints the one already "
 		       "issued) and writes it as a PDF (.pdf) or plain text (.txt).";
 	cf->fm.submit = "Write";

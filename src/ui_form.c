@@ -76,7 +76,7 @@ void form_draw(struct ui *ui, struct form *fm, struct rect body)
 	int y = body.y, need = (int)fm->n + 6;
 	char button[120];
 
-	ui_put(ui, y++, body.x, fm->title, body.w, ui_attr(ui, R_TITLE));
+	ui_put_trunc(ui, y++, body.x, fm->title, body.w, ui_attr(ui, R_TITLE));
 	text_layout_init(&L);
 	if (fm->intro && body.h >= need + 2 &&
 	    text_add_str(&L, fm->intro, 0, TL_PARA, 0,

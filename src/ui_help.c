@@ -46,10 +46,7 @@ static void layout(struct ui *ui, struct help *h, int width)
 		(void)ui;
 	}
 	text_add_blank(&h->L);
-	text_add_str(&h->L, "Your progress is saved after every page and answer. "
-		     "F12, or Ctrl-L pressed twice, blanks the screen to the "
-		     "welcome page and signs you out at once.", TS_EM, TL_PLAIN, 1,
-		     width);
+	text_add_str(&h->L, keys_help_note(h->ks), TS_EM, TL_PLAIN, 1, width);
 }
 
 static void draw(struct ui *ui, struct screen *sc, struct rect body)

@@ -9,15 +9,15 @@ struct message {
 	char text[1000];
 };
 
-static void draw(struct ui *ui, struct screen *sc, struct rect body)
+void ui_message_draw(struct ui *ui, const char *title, const char *text,
+		     struct rect body)
 {
-	struct message *m = sc->data;
 	struct text_layout L;
 	int w = body.w - 4 > 64 ? 64 : body.w - 4;
 	struct rect box;
 
 	text_layout_init(&L);
-	text_add_str(&L, m->text, 0, TL_PARA, 0, w - 4);
+	text_add_str(&L, text, 0, TL_PARA, 0, w - 4);
 	box.w = w;
 	box.h = (int)L.n + 6;
 	if (box.h > body.h)
@@ -25,10 +25,17 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 	box.y = body.y + (body.h - box.h) / 2;
 	box.x = body.x + (body.w - box.w) / 2;
 	ui_box(ui, box, A_BOLD);
-	ui_put(ui, box.y + 1, box.x + 2, m->title, w - 4, ui_attr(ui, R_TITLE));
+	ui_put(ui, box.y + 1, box.x + 2, title, w - 4, ui_attr(ui, R_TITLE));
 	ui_put_layout(ui, &L, 0, (struct rect){ box.y + 3, box.x + 2, box.h - 5, w - 4 });
 	ui_put(ui, box.y + box.h - 2, box.x + 2, "Press Enter", w - 4, A_DIM);
 	text_layout_release(&L);
+}
+
+static void draw(struct ui *ui, struct screen *sc, struct rect body)
+{
+	struct message *m = sc->data;
+
+	ui_message_draw(ui, m->title, m->text, body);
 }
 
 static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,

@@ -60,10 +60,10 @@ static void conditions_switch_bindings(void **state)
 
 static void text_screens_type_printable_keys(void **state)
 {
-	enum key_screen texts[] = { KS_FORM, KS_TEXT, KS_PASS };
+	enum key_screen texts[] = { KS_FORM, KS_TEXT, KS_PASS, KS_COORD_FORM };
 
 	(void)state;
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		assert_true(keys_text_screen(texts[i]));
 		assert_int_equal(keys_lookup(texts[i], ~0u, 'q', NULL), ACT_NONE);
 		assert_int_equal(keys_lookup(texts[i], ~0u, '?', NULL), ACT_NONE);
@@ -98,7 +98,7 @@ static void bar_never_lies(void **state)
 {
 	(void)state;
 	for (int s = 0; s < KS_COUNT; s++) {
-		for (unsigned c = 0; c < 512; c++) {
+		for (unsigned c = 0; c <= KC_ALL; c++) {
 			const struct key_binding *v[128];
 			size_t n;
 
@@ -189,6 +189,115 @@ static void help_lists_hide_keys(void **state)
 	assert_int_equal(found, 2);
 }
 
+static const enum key_screen coord_screens[] = {
+	KS_COORD_MENU, KS_COORD_LIST, KS_COORD_TRAINEE, KS_COORD_STATS,
+	KS_COORD_FORM, KS_COORD_MESSAGE, KS_COORD_CLOSED,
+};
+#define NCOORD (sizeof(coord_screens) / sizeof(coord_screens[0]))
+
+static void certificate_key_is_in_the_table(void **state)
+{
+	const struct key_binding *b;
+	char buf[512];
+
+	(void)state;
+	/* c writes the certificate, only when one can be written */
+	assert_int_equal(keys_lookup(KS_COORD_TRAINEE, KC_CERT, 'c', NULL), ACT_CERT);
+	assert_int_equal(keys_lookup(KS_COORD_TRAINEE, KC_CERT | KC_SCROLL, 'C',
+				     NULL), ACT_CERT);
+	assert_int_equal(keys_lookup(KS_COORD_TRAINEE, 0, 'c', NULL), ACT_NONE);
+	assert_int_equal(keys_lookup(KS_COORD_STATS, KC_ALL, 'c', NULL), ACT_NONE);
+	/* nowhere else */
+	for (int s = 0; s < KS_COUNT; s++)
+		if (s != KS_COORD_TRAINEE)
+			assert_int_not_equal(keys_lookup(s, KC_ALL & ~KC_QUIT, 'c',
+							 NULL), ACT_CERT);
+
+	keys_bar(KS_COORD_TRAINEE, KC_CERT, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "c certificate  Esc/q back  ? help");
+	keys_bar(KS_COORD_TRAINEE, KC_CERT | KC_SCROLL, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "↑↓ scroll  c certificate  Esc/q back  ? help");
+	keys_bar(KS_COORD_TRAINEE, 0, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "Esc/q back  ? help");
+
+	/* what the screen text names */
+	b = keys_find(KS_COORD_TRAINEE, KC_CERT, ACT_CERT);
+	assert_non_null(b);
+	assert_string_equal(keys_name(b, true), "c");
+	assert_non_null(strstr(b->help, "certificate"));
+	assert_null(keys_find(KS_COORD_TRAINEE, 0, ACT_CERT));
+}
+
+static void coordinator_bars_are_their_own(void **state)
+{
+	char buf[512];
+
+	(void)state;
+	keys_bar(KS_COORD_MENU, 0, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "↑↓ move  Enter open  Esc/q leave  ? help");
+	keys_bar(KS_COORD_MENU, 0, false, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "Up/Dn move  Enter open  Esc/q leave  ? help");
+	keys_bar(KS_COORD_LIST, 0, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "↑↓ move  Enter open  Esc/q back  ? help");
+	keys_bar(KS_COORD_LIST, KC_SCROLL, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "↑↓ move  PgDn/PgUp page  Enter open  Esc/q back  "
+			    "? help");
+	keys_bar(KS_COORD_STATS, 0, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "Esc/q back  ? help");
+	keys_bar(KS_COORD_STATS, KC_SCROLL, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "↑↓ scroll  Esc/q back  ? help");
+	keys_bar(KS_COORD_FORM, 0, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "Tab next field  Enter continue  Esc back  F1 help");
+	keys_bar(KS_COORD_MESSAGE, 0, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "Enter OK  ? help");
+	/* timed out: the bar only says how to leave, and ? is no help */
+	keys_bar(KS_COORD_CLOSED, KC_QUIT, true, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "Enter welcome screen");
+	assert_int_equal(keys_lookup(KS_COORD_CLOSED, 0, '?', NULL), ACT_NONE);
+	assert_int_equal(keys_lookup(KS_COORD_CLOSED, 0, K_ESC, NULL), ACT_CHOOSE);
+	assert_int_equal(keys_lookup(KS_COORD_CLOSED, 0, K_F12, NULL), ACT_HIDE);
+
+	assert_int_equal(keys_lookup(KS_COORD_MENU, 0, 'q', NULL), ACT_BACK);
+	assert_int_equal(keys_lookup(KS_COORD_MENU, 0, K_DOWN, NULL), ACT_DOWN);
+	assert_int_equal(keys_lookup(KS_COORD_LIST, KC_SCROLL, K_PGDN, NULL), ACT_PGDN);
+	assert_int_equal(keys_lookup(KS_COORD_STATS, KC_SCROLL, ' ', NULL), ACT_PGDN);
+	assert_int_equal(keys_lookup(KS_COORD_MESSAGE, 0, 'q', NULL), ACT_CHOOSE);
+}
+
+/* Nothing on a coordinator screen talks of signing out (nobody is signed
+ * in) or of a trainee's progress; the help ends with the coordinator note. */
+static void coordinator_help_speaks_to_coordinators(void **state)
+{
+	(void)state;
+	for (int s = 0; s < KS_COUNT; s++) {
+		bool coord = false;
+
+		for (size_t i = 0; i < NCOORD; i++)
+			coord |= (int)coord_screens[i] == s;
+		assert_int_equal(keys_coord_screen(s), coord);
+	}
+	for (size_t i = 0; i < NCOORD; i++) {
+		const struct key_binding *v[128];
+		size_t n;
+
+		for (unsigned c = 0; c <= KC_ALL; c++) {
+			n = keys_for(coord_screens[i], c, v, 128);
+			for (size_t k = 0; k < n; k++) {
+				assert_null(v[k]->bar && strstr(v[k]->bar, "sign out")
+						    ? v[k]->bar : NULL);
+				assert_null(v[k]->help && strstr(v[k]->help, "sign out")
+						    ? v[k]->help : NULL);
+				assert_null(v[k]->help && strstr(v[k]->help, "Sign out")
+						    ? v[k]->help : NULL);
+			}
+		}
+		assert_non_null(strstr(keys_help_note(coord_screens[i]),
+				       "Coordinator mode"));
+		assert_null(strstr(keys_help_note(coord_screens[i]), "progress"));
+	}
+	assert_non_null(strstr(keys_help_note(KS_READER), "progress"));
+}
+
 static void ctrl_l_twice_quickly_hides(void **state)
 {
 	long last = -1;
@@ -216,6 +325,9 @@ int main(void)
 		cmocka_unit_test(bar_fits_and_has_help),
 		cmocka_unit_test(help_lists_hide_keys),
 		cmocka_unit_test(ctrl_l_twice_quickly_hides),
+		cmocka_unit_test(certificate_key_is_in_the_table),
+		cmocka_unit_test(coordinator_bars_are_their_own),
+		cmocka_unit_test(coordinator_help_speaks_to_coordinators),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -162,6 +162,13 @@ static void slug_is_safe_ascii(void **state)
 	s = slug_make("Anna Maria Smith", 10);
 	assert_string_equal(s, "anna-maria");
 	free(s);
+	/* a word that does not fit goes whole */
+	s = slug_make("Anna Mariana Smith", 10);
+	assert_string_equal(s, "anna");
+	free(s);
+	s = slug_make("Annamariana", 6);
+	assert_string_equal(s, "annama");
+	free(s);
 	s = slug_make("Анна", 40);
 	assert_string_equal(s, "");
 	free(s);
