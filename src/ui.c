@@ -565,6 +565,12 @@ static void draw_all(struct ui *ui)
 
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	ui->cursor_y = ui->cursor_x = -1;
+	if (ui->rows < 2 || ui->cols < 2) {
+		/* Nothing readable fits, and ncurses 6.4 reads before a line
+		 * of one column when it updates it (seen with valgrind after a
+		 * resize to 1x1): leave the screen alone until it grows. */
+		return;
+	}
 	if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
 		draw_small(ui);
 		curs_set(0);
