@@ -5,6 +5,7 @@ VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/coursekiosk
+LIBDIR    ?= $(PREFIX)/lib/coursekiosk
 MANDIR    ?= $(PREFIX)/share/man
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
@@ -15,16 +16,23 @@ BIN       ?= coursekiosk
 
 WARN      = -std=c11 -Wall -Wextra -Wshadow
 DEFS      = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-            -DCK_VERSION='"$(VERSION)"' -DCK_DATADIR='"$(DATADIR)"'
+            -DCK_VERSION='"$(VERSION)"' -DCK_DATADIR='"$(DATADIR)"' \
+            -DCK_LIBDIR='"$(LIBDIR)"'
 
 # The core (model, loader, quiz, store, certificates, session) knows nothing
 # of the terminal: it is compiled and unit-tested without ncurses.
 CORE_PKGS = libxml-2.0 sqlite3 libsodium cairo pangocairo libqrencode glib-2.0 fontconfig
+# The binary itself does without the PDF renderer's libraries: it loads
+# coursekiosk-pdf.so when a certificate is drawn (see src/cert_pdf_dl.c).
+BIN_PKGS  = libxml-2.0 sqlite3 libsodium glib-2.0
+PDF_PKGS  = cairo pangocairo libqrencode glib-2.0 fontconfig libsodium
 UI_PKGS   = ncursesw
 TEST_PKGS = cmocka
 
 CORE_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null)
+BIN_LIBS    := $(shell $(PKG_CONFIG) --libs $(BIN_PKGS) 2>/dev/null)
+PDF_LIBS    := $(shell $(PKG_CONFIG) --libs $(PDF_PKGS) 2>/dev/null)
 UI_CFLAGS   := $(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null)
 UI_LIBS     := $(shell $(PKG_CONFIG) --libs $(UI_PKGS) 2>/dev/null)
 TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
@@ -32,13 +40,18 @@ TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
 ALL_SRC   = $(wildcard src/*.c)
 UI_SRC    = $(filter src/ui%.c,$(ALL_SRC))
-FRONT_SRC = src/main.c $(filter src/cli_%.c src/plain%.c src/kiosk%.c,$(ALL_SRC))
+FRONT_SRC = src/main.c $(filter src/cli_%.c src/plain%.c src/kiosk%.c,$(ALL_SRC)) \
+            src/cert_pdf_dl.c
 CORE_SRC  = $(filter-out $(UI_SRC) $(FRONT_SRC),$(ALL_SRC))
 
 CORE_OBJ  = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/schema_data.o
 FRONT_OBJ = $(FRONT_SRC:src/%.c=$(BUILD)/%.o)
 UI_OBJ    = $(UI_SRC:src/%.c=$(BUILD)/%.o)
 LIBCORE   = $(BUILD)/libcore.a
+# The PDF renderer as a plugin: cert_pdf.c and what it calls, built -fPIC.
+PDF_SRC   = src/cert_pdf.c src/cert_code.c src/cert_file.c src/cert_text.c src/err.c
+PDF_OBJ   = $(PDF_SRC:src/%.c=$(BUILD)/pic/%.o)
+PDF_SO    = $(BUILD)/coursekiosk-pdf.so
 
 TEST_SRC  = $(wildcard tests/unit/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -57,11 +70,19 @@ CHECK_DEBS = $(BUILD_DEBS) libcmocka-dev tmux sqlite3 libxml2-utils \
 .PHONY: FORCE all run check tests check-asan check-valgrind bench \
         install uninstall clean deps deps-check
 
-all: $(BIN)
+all: $(BIN) $(PDF_SO)
 
+# cert_pdf_dl.o comes before the core library, so the archive's cert_pdf.o
+# (and with it cairo and pango) is never linked into the binary.
 $(BIN): $(FRONT_OBJ) $(UI_OBJ) $(LIBCORE)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FRONT_OBJ) $(UI_OBJ) $(LIBCORE) \
-		$(UI_LIBS) $(CORE_LIBS) -lm
+		$(UI_LIBS) $(BIN_LIBS) -ldl -lm
+
+$(PDF_SO): $(PDF_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-Bsymbolic -o $@ $(PDF_OBJ) $(PDF_LIBS) -lm
+
+$(BUILD)/pic/%.o: src/%.c | $(BUILD)/pic
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(CPPFLAGS) $(CORE_CFLAGS) -fPIC -MMD -MP -c -o $@ $<
 
 $(LIBCORE): $(CORE_OBJ)
 	@rm -f $@
@@ -88,11 +109,11 @@ $(BUILD)/schema_data.o: $(BUILD)/schema_data.c
 # main.c has the version and the data folder compiled in: rebuild it when
 # either changes (e.g. `make install PREFIX=/usr` after a plain `make`).
 $(BUILD)/config.stamp: FORCE | $(BUILD)
-	@echo '$(VERSION) $(DATADIR)' | cmp -s - $@ || echo '$(VERSION) $(DATADIR)' > $@
-$(BUILD)/main.o: $(BUILD)/config.stamp
+	@echo '$(VERSION) $(DATADIR) $(LIBDIR)' | cmp -s - $@ || echo '$(VERSION) $(DATADIR) $(LIBDIR)' > $@
+$(BUILD)/main.o $(BUILD)/cert_pdf_dl.o: $(BUILD)/config.stamp
 FORCE:
 
-$(BUILD) $(BUILD)/tests $(BUILD)/tests/tools:
+$(BUILD) $(BUILD)/pic $(BUILD)/tests $(BUILD)/tests/tools:
 	mkdir -p $@
 
 # Unit tests link the core only: a stray curses call fails the link.
@@ -104,7 +125,7 @@ $(BUILD)/tests/tools/%: tests/tools/%.c $(LIBCORE) | $(BUILD)/tests/tools
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(CPPFLAGS) -Isrc $(CORE_CFLAGS) \
 		-o $@ $< $(LIBCORE) $(CORE_LIBS) -lm
 
--include $(wildcard $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/pic/*.d)
 
 # ---- set-up on Debian ---------------------------------------------------
 # Installs what is missing when run as root, else prints the command.
@@ -166,15 +187,17 @@ bench:
 
 # ---- install ---------------------------------------------------------------
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/courses $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/courses $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(LIBDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/coursekiosk
+	install -m 0644 $(PDF_SO) $(DESTDIR)$(LIBDIR)/coursekiosk-pdf.so
 	install -m 0644 src/coursekiosk.1 $(DESTDIR)$(MANDIR)/man1/coursekiosk.1
 	cp -R courses/. $(DESTDIR)$(DATADIR)/courses/
 	chmod -R u=rwX,go=rX $(DESTDIR)$(DATADIR)/courses
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/coursekiosk $(DESTDIR)$(MANDIR)/man1/coursekiosk.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:
 	rm -rf build build-asan $(BIN)
