@@ -153,6 +153,18 @@ print(" ".join(open(sys.argv[1], encoding="utf-8").read().split()).find(sys.argv
 PY
 expect_grep "the PDF shows the serial" "$CK_TMP/c.txt" "$serial"
 expect_grep "the PDF shows the code" "$CK_TMP/c.txt" "$code"
+# The PDF renderer is a plugin: a binary without it says so and still
+# writes text certificates; nothing half-written is left behind.
+mkdir -p "$CK_TMP/lonely"
+cp "$CK_BIN" "$CK_TMP/lonely/coursekiosk"
+lonely() { "$CK_TMP/lonely/coursekiosk" --db "$db" --courses "$courses" "$@"; }
+expect_status "without the PDF renderer a PDF certificate fails" 1 \
+	lonely certificate --learner "$id" --course "$course" -o "$CK_TMP/lonely.pdf"
+expect_grep "it names the missing renderer" "$CK_TMP/err" "cannot load the PDF renderer coursekiosk-pdf.so"
+[ ! -e "$CK_TMP/lonely.pdf" ] && ok "no PDF file without the renderer" || not_ok "no PDF file without the renderer"
+expect_status "without the renderer a text certificate still works" 0 \
+	lonely certificate --learner "$id" --course "$course" -o -
+expect_grep "the text certificate has the code" "$CK_TMP/out" "$code"
 expect_status "certificate as text on stdout" 0 \
 	cc certificate --learner "$id" --course "$course" -o -
 expect_grep "the text certificate carries the same code (a reprint)" "$CK_TMP/out" "$code"
