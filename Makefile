@@ -200,4 +200,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:
-	rm -rf build build-asan $(BIN)
+	rm -rf build build-asan build-clang $(BIN)
