@@ -254,6 +254,10 @@ static void text_collapses_space_and_ignores_case(void **state)
 	a = typed("child\ttrafficking\n");
 	assert_int_equal(quiz_mark(&q, &a, &m), 0);
 	assert_true(m.correct);
+	/* no-break and em spaces count as white space too */
+	a = typed("\xc2\xa0" "child\xe2\x80\x83" "trafficking\xc2\xa0");
+	assert_int_equal(quiz_mark(&q, &a, &m), 0);
+	assert_true(m.correct);
 	a = typed("childtrafficking");
 	assert_int_equal(quiz_mark(&q, &a, &m), 0);
 	assert_false(m.correct);
