@@ -253,6 +253,11 @@ size_t utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
 size_t text_collapse(char *s);
 /* In place: text_collapse, then trims both ends.  Returns the new length. */
 size_t text_tidy(char *s);
+/* A copy of UTF-8 text s (NULL: ""), trimmed, every run of Unicode white
+ * space (g_unichar_isspace: also no-break and ideographic spaces, U+2028)
+ * made one space: for what trainees type, where text_tidy's four ASCII
+ * spaces are not enough.  NULL when out of memory; caller frees. */
+char *text_squeeze(const char *s);
 
 /* ---- lookups (course.c) ----------------------------------------------- */
 

@@ -6,6 +6,8 @@
  */
 #include "course.h"
 
+#include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Decodes one UTF-8 sequence at s[0..len); returns its length, or 0 when
@@ -136,6 +138,29 @@ size_t text_collapse(char *s)
 	}
 	*w = '\0';
 	return (size_t)(w - s);
+}
+
+char *text_squeeze(const char *s)
+{
+	GString *b = g_string_new(NULL);
+	bool space = false;
+	char *out;
+
+	for (const char *p = s ? s : ""; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isspace(c)) {
+			space = b->len > 0;
+			continue;
+		}
+		if (space)
+			g_string_append_c(b, ' ');
+		space = false;
+		g_string_append_unichar(b, c);
+	}
+	out = strdup(b->str);
+	g_string_free(b, TRUE);
+	return out;
 }
 
 size_t text_tidy(char *s)

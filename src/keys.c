@@ -139,6 +139,12 @@ static const struct key_binding table[] = {
 	  KC_HINT },
 	{ QUESTIONS | S(TEXT), ACT_BACK, { K_ESC }, "Esc", "Esc", "leave quiz",
 	  "Leave the quiz; answers given so far are kept", 0 },
+	/* Space and Home/End belong to the answer on question screens: only
+	 * the page keys scroll a question longer than the screen. */
+	{ QUESTIONS | S(TEXT), ACT_PGDN, { K_PGDN }, "PgDn", "PgDn", "more",
+	  "Scroll the question a screen down (PgUp: back up)", KC_SCROLL },
+	{ QUESTIONS | S(TEXT), ACT_PGUP, { K_PGUP }, "PgUp", "PgUp", NULL, NULL,
+	  KC_SCROLL },
 
 	/* ---- feedback, results, save errors ---- */
 	{ S(FEEDBACK), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",

@@ -525,78 +525,18 @@ static int parse_answer(const struct question *q, const size_t *perm,
 	return -1;
 }
 
-/* The answer in words, for feedback and review. */
-static char *answer_words(const struct question *q, const struct quiz_answer *a)
-{
-	GString *b = g_string_new(NULL);
-
-	switch (q->type) {
-	case Q_SINGLE:
-	case Q_MULTIPLE:
-		for (size_t i = 0; i < a->npicks; i++)
-			g_string_append_printf(b, "%s%s", i ? "; " : "",
-					       q->options[a->picks[i]].text);
-		if (!a->npicks)
-			g_string_append(b, "(nothing chosen)");
-		break;
-	case Q_TRUEFALSE:
-		g_string_append(b, a->tf ? "true" : "false");
-		break;
-	case Q_TEXT:
-		g_string_append(b, a->text);
-		break;
-	case Q_ORDER:
-		for (size_t i = 0; i < a->npicks; i++)
-			g_string_append_printf(b, "%s%s", i ? ", then " : "",
-					       q->items[a->picks[i]]);
-		break;
-	case Q_MATCH:
-		for (size_t i = 0; i < a->npicks; i++)
-			g_string_append_printf(b, "%s%s goes with %s",
-					       i ? "; " : "", q->pairs[i].left,
-					       q->pairs[a->picks[i]].right);
-		break;
-	}
-	return g_string_free(b, FALSE);
-}
-
-static char *right_words(const struct question *q)
-{
-	GString *b = g_string_new(NULL);
-	size_t k = 0;
-
-	switch (q->type) {
-	case Q_SINGLE:
-	case Q_MULTIPLE:
-		for (size_t i = 0; i < q->noptions; i++)
-			if (q->options[i].correct)
-				g_string_append_printf(b, "%s%s", k++ ? "; " : "",
-						       q->options[i].text);
-		break;
-	case Q_TRUEFALSE:
-		g_string_append(b, q->answer ? "true" : "false");
-		break;
-	case Q_TEXT:
-		for (size_t i = 0; i < q->naccept; i++)
-			g_string_append_printf(b, "%s%s", i ? " (or: " : "",
-					       q->accept[i]);
-		if (q->naccept > 1)
-			g_string_append(b, ")");
-		break;
-	case Q_ORDER:
-		for (size_t i = 0; i < q->nitems; i++)
-			g_string_append_printf(b, "%s%s", i ? ", then " : "",
-					       q->items[i]);
-		break;
-	case Q_MATCH:
-		for (size_t i = 0; i < q->npairs; i++)
-			g_string_append_printf(b, "%s%s goes with %s",
-					       i ? "; " : "", q->pairs[i].left,
-					       q->pairs[i].right);
-		break;
-	}
-	return g_string_free(b, FALSE);
-}
+/* Answers in words, for feedback and review (quiz_answer_words). */
+static const struct quiz_words words = {
+	.sep = "; ",
+	.nothing = "(nothing chosen)",
+	.yes = "true",
+	.no = "false",
+	.or_sep = " (or: ",
+	.or_end = ")",
+	.then_sep = ", then ",
+	.pair_sep = "; ",
+	.pair_join = " goes with ",
+};
 
 static void show_mark(struct plain *p, const struct quiz_mark *m)
 {
@@ -636,9 +576,9 @@ static void show_feedback(struct plain *p, const struct question *q,
 	show_mark(p, &fb->mark);
 	show_whys(p, q, a, "");
 	if (!fb->mark.correct) {
-		t = right_words(q);
-		wrap(p, "The right answer: ", "  ", t);
-		g_free(t);
+		t = quiz_right_words(q, &words);
+		wrap(p, "The right answer: ", "  ", t ? t : "");
+		free(t);
 	}
 	if (q->explain.n)
 		wrap_rich(p, "Explanation: ", "  ", &q->explain);
@@ -702,15 +642,15 @@ static void show_results(struct plain *p, const struct quiz *qz,
 		snprintf(head, sizeof(head), "Question %zu of %zu: ", i + 1,
 			 oc->nreview);
 		wrap_rich(p, head, "  ", &it->q->prompt);
-		t = answer_words(it->q, &it->answer);
-		wrap(p, "  Your answer: ", "    ", t);
-		g_free(t);
+		t = quiz_answer_words(it->q, &it->answer, &words);
+		wrap(p, "  Your answer: ", "    ", t ? t : "");
+		free(t);
 		say(p, "  ");
 		show_mark(p, &it->mark);
 		show_whys(p, it->q, &it->answer, "  ");
-		t = right_words(it->q);
-		wrap(p, "  The right answer: ", "    ", t);
-		g_free(t);
+		t = quiz_right_words(it->q, &words);
+		wrap(p, "  The right answer: ", "    ", t ? t : "");
+		free(t);
 		if (it->q->explain.n)
 			wrap_rich(p, "  Explanation: ", "    ", &it->q->explain);
 	}

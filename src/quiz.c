@@ -116,29 +116,14 @@ size_t quiz_draw(const struct quiz *qz, unsigned long seed, size_t *idx)
  * NULL for text that is not UTF-8 (or out of memory). */
 static char *text_key(const char *s, bool ignore_case)
 {
-	GString *b;
-	char *folded, *out;
-	bool space = false;
+	char *b, *folded, *out;
 
-	if (!g_utf8_validate(s, -1, NULL))
+	if (!g_utf8_validate(s, -1, NULL) || !(b = text_squeeze(s)))
 		return NULL;
-	b = g_string_new(NULL);
-	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (g_unichar_isspace(c)) {
-			space = b->len > 0;
-			continue;
-		}
-		if (space)
-			g_string_append_c(b, ' ');
-		space = false;
-		g_string_append_unichar(b, c);
-	}
 	/* Fold after NFC so composed and decomposed forms fold alike, then
 	 * normalise again: folding may decompose. */
-	folded = g_utf8_normalize(b->str, -1, G_NORMALIZE_NFC);
-	g_string_free(b, TRUE);
+	folded = g_utf8_normalize(b, -1, G_NORMALIZE_NFC);
+	free(b);
 	if (!folded || !ignore_case)
 		return folded;
 	out = g_utf8_casefold(folded, -1);

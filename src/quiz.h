@@ -43,6 +43,29 @@ char *quiz_answer_encode(const struct question *q, const struct quiz_answer *a);
 int quiz_answer_decode(const struct question *q, const char *s,
 		       struct quiz_answer *out);
 
+/* How a front end words answers (quiz_words.c): every field is borrowed
+ * text put between the parts (NULL counts as ""), so the line mode and
+ * the full screen keep their own look from one piece of code. */
+struct quiz_words {
+	const char *sep;         /* between options picked: "; " */
+	const char *nothing;     /* no option picked */
+	const char *yes, *no;    /* a true/false answer */
+	const char *or_sep;      /* between accepted text answers */
+	const char *or_end;      /* after them, when there are several */
+	const char *then_sep;    /* between order items */
+	bool numbered;           /* order: "1. " before each item */
+	const char *pair_sep;    /* between match pairs */
+	const char *pair_join;   /* between a left side and its right side */
+};
+
+/* An answer in words, for feedback and review: the options picked, the
+ * order given, each left side with the right side matched to it.  Picks
+ * out of range are left out.  NULL when out of memory; caller frees. */
+char *quiz_answer_words(const struct question *q, const struct quiz_answer *a,
+			const struct quiz_words *style);
+/* The right answer in words, the same way.  Caller frees. */
+char *quiz_right_words(const struct question *q, const struct quiz_words *style);
+
 /* Picks the questions of one attempt: `draw` of them (all when 0), every
  * critical question included, shuffled when quiz->shuffle.  Writes question
  * indexes to idx (room for quiz->nquestions), returns how many. */

@@ -175,30 +175,6 @@ static bool role_known(const char *role)
 	return false;
 }
 
-/* The name as stored: trimmed, inner runs of white space made one space. */
-static char *tidy(const char *v)
-{
-	GString *b = g_string_new(NULL);
-	bool space = false;
-	char *out;
-
-	for (const char *p = v ? v : ""; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (g_unichar_isspace(c)) {
-			space = b->len > 0;
-			continue;
-		}
-		if (space)
-			g_string_append_c(b, ' ');
-		space = false;
-		g_string_append_unichar(b, c);
-	}
-	out = strdup(b->str);
-	g_string_free(b, TRUE);
-	return out;
-}
-
 int session_register(struct session *s, const char *name, const char *role,
 		     const char *org, const char *country, const char *pin,
 		     struct err *e)
@@ -216,9 +192,10 @@ int session_register(struct session *s, const char *name, const char *role,
 			       role ? role : "");
 	if (check_pin(pin, e))
 		return -1;
-	n = tidy(name);
-	o = tidy(org);
-	c = tidy(country);
+	/* stored trimmed, each run of white space one space */
+	n = text_squeeze(name);
+	o = text_squeeze(org);
+	c = text_squeeze(country);
 	if (!n || !o || !c) {
 		err_set(e, ERR_GENERIC, "out of memory");
 		goto out;
@@ -246,7 +223,7 @@ int session_signin(struct session *s, const char *name, const char *pin,
 
 	if (wait_s)
 		*wait_s = 0;
-	n = tidy(name);
+	n = text_squeeze(name);
 	if (!n)
 		return err_set(e, ERR_GENERIC, "out of memory");
 	memset(&l, 0, sizeof(l));

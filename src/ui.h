@@ -155,5 +155,10 @@ void ui_coordinator(struct ui *ui);
 char *ui_answer_text(struct ui *ui, const struct question *q,
 		     const struct quiz_answer *a);
 char *ui_right_answer_text(struct ui *ui, const struct question *q);
+/* Adds an answer text to L, each of its lines ('\n') a line of its own:
+ * after `label` on the same line when it is one line, else under the
+ * label, indented two more. */
+void ui_add_answer(struct text_layout *L, const char *label, const char *s,
+		   unsigned style, int indent, int width);
 
 #endif

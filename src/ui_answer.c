@@ -1,129 +1,80 @@
-/* ui_answer.c - a quiz answer, and a question's right answer, as one line
- * of text for the feedback and review screens.  Indexes are model order. */
+/* ui_answer.c - a quiz answer, and a question's right answer, as text for
+ * the feedback and review screens: the core words it (quiz_answer_words),
+ * this file gives the full screen's look.  Order items and match pairs
+ * come one a line, so a long answer never runs together. */
 #include "ui.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct sb {
-	char *s;
-	size_t n, cap;
-	bool oom;
-};
-
-static void sb_add(struct sb *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void sb_add(struct sb *b, const char *fmt, ...)
+static void ui_words(struct ui *ui, struct quiz_words *st, char *join,
+		     size_t n)
 {
-	va_list ap;
-	int len;
-
-	if (b->oom)
-		return;
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return;
-	if (b->n + (size_t)len + 1 > b->cap) {
-		size_t cap = (b->n + (size_t)len + 1) * 2;
-		char *s = realloc(b->s, cap);
-
-		if (!s) {
-			b->oom = true;
-			return;
-		}
-		b->s = s;
-		b->cap = cap;
-	}
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
-	va_end(ap);
-	b->n += (size_t)len;
-}
-
-static char *sb_done(struct sb *b)
-{
-	if (b->oom) {
-		free(b->s);
-		return NULL;
-	}
-	if (!b->s)
-		return strdup("");
-	return b->s;
+	snprintf(join, n, " %s ", ui_sym(ui, SY_ARROW));
+	*st = (struct quiz_words){
+		.sep = "; ",
+		.nothing = "(nothing picked)",
+		.yes = "True",
+		.no = "False",
+		.or_sep = " or ",
+		.then_sep = "\n",
+		.numbered = true,
+		.pair_sep = "\n",
+		.pair_join = join,
+	};
 }
 
 char *ui_answer_text(struct ui *ui, const struct question *q,
 		     const struct quiz_answer *a)
 {
-	struct sb b = { 0 };
-	const char *arrow = ui_sym(ui, SY_ARROW);
+	struct quiz_words st;
+	char join[16];
 
-	switch (q->type) {
-	case Q_SINGLE:
-	case Q_MULTIPLE:
-		for (size_t i = 0; i < a->npicks && i < 64; i++)
-			if (a->picks[i] < q->noptions)
-				sb_add(&b, "%s%s", i ? "; " : "",
-				       q->options[a->picks[i]].text);
-		if (!a->npicks)
-			sb_add(&b, "(nothing picked)");
-		break;
-	case Q_TRUEFALSE:
-		sb_add(&b, "%s", a->tf ? "True" : "False");
-		break;
-	case Q_TEXT:
-		sb_add(&b, "%s", a->text);
-		break;
-	case Q_ORDER:
-		for (size_t i = 0; i < a->npicks && i < 64; i++)
-			if (a->picks[i] < q->nitems)
-				sb_add(&b, "%s%zu. %s", i ? "  " : "", i + 1,
-				       q->items[a->picks[i]]);
-		break;
-	case Q_MATCH:
-		for (size_t i = 0; i < a->npicks && i < q->npairs && i < 64; i++)
-			if (a->picks[i] < q->npairs)
-				sb_add(&b, "%s%s %s %s", i ? "; " : "",
-				       q->pairs[i].left, arrow,
-				       q->pairs[a->picks[i]].right);
-		break;
-	}
-	return sb_done(&b);
+	ui_words(ui, &st, join, sizeof(join));
+	return quiz_answer_words(q, a, &st);
 }
 
 char *ui_right_answer_text(struct ui *ui, const struct question *q)
 {
-	struct sb b = { 0 };
-	const char *arrow = ui_sym(ui, SY_ARROW);
-	size_t k = 0;
+	struct quiz_words st;
+	char join[16];
 
-	switch (q->type) {
-	case Q_SINGLE:
-	case Q_MULTIPLE:
-		for (size_t i = 0; i < q->noptions; i++)
-			if (q->options[i].correct)
-				sb_add(&b, "%s%s", k++ ? "; " : "", q->options[i].text);
-		break;
-	case Q_TRUEFALSE:
-		sb_add(&b, "%s", q->answer ? "True" : "False");
-		break;
-	case Q_TEXT:
-		for (size_t i = 0; i < q->naccept; i++)
-			sb_add(&b, "%s%s", i ? " or " : "", q->accept[i]);
-		break;
-	case Q_ORDER:
-		for (size_t i = 0; i < q->nitems; i++)
-			sb_add(&b, "%s%zu. %s", i ? "  " : "", i + 1, q->items[i]);
-		break;
-	case Q_MATCH:
-		for (size_t i = 0; i < q->npairs; i++)
-			sb_add(&b, "%s%s %s %s", i ? "; " : "", q->pairs[i].left,
-			       arrow, q->pairs[i].right);
-		break;
+	ui_words(ui, &st, join, sizeof(join));
+	return quiz_right_words(q, &st);
+}
+
+void ui_add_answer(struct text_layout *L, const char *label, const char *s,
+		   unsigned style, int indent, int width)
+{
+	const char *nl = strchr(s, '\n');
+
+	if (label && !nl) {
+		size_t n = strlen(label) + strlen(s) + 2;
+		char *t = malloc(n);
+
+		if (!t)
+			return;
+		snprintf(t, n, "%s %s", label, s);
+		text_add_str(L, t, style, TL_PLAIN, indent, width);
+		free(t);
+		return;
 	}
-	return sb_done(&b);
+	if (label) {
+		text_add_str(L, label, style, TL_PLAIN, indent, width);
+		indent += 2;
+	}
+	for (;;) {
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		char *t = strndup(s, len);
+
+		if (!t)
+			return;
+		text_add_str(L, t, style, TL_PLAIN, indent, width);
+		free(t);
+		if (!nl)
+			break;
+		s = nl + 1;
+		nl = strchr(s, '\n');
+	}
 }

@@ -53,14 +53,14 @@ static void layout(struct ui *ui, struct feedback *f, int width)
 	s = ui_answer_text(ui, q, &f->a);
 	if (s) {
 		text_add_str(&f->L, "Your answer:", TS_STRONG, TL_PLAIN, 0, width);
-		text_add_str(&f->L, s, 0, TL_PLAIN, 2, width);
+		ui_add_answer(&f->L, NULL, s, 0, 2, width);
 		free(s);
 	}
 	if (!f->fb.mark.correct) {
 		s = ui_right_answer_text(ui, q);
 		if (s) {
 			text_add_str(&f->L, "Right answer:", TS_STRONG, TL_PLAIN, 0, width);
-			text_add_str(&f->L, s, 0, TL_PLAIN, 2, width);
+			ui_add_answer(&f->L, NULL, s, 0, 2, width);
 			free(s);
 		}
 	}

@@ -26,11 +26,20 @@ struct qscreen {
 	size_t view;
 	bool hint;
 	bool advance;            /* the answer is in: next question on resume */
-	int top, h;
+	bool paged;              /* scrolled with PgDn/PgUp since the last move:
+				  * do not pull the view back to the row */
+	int top, h;              /* the scrolled part: first line, height */
+	int nlines;              /* lines of the scrolled part */
 	int line_of[MAXN + 1];   /* first layout line of each row, for scrolling */
 	int end_of[MAXN + 1];
 	int choice_line[MAXN];   /* match: first line of each choice */
+	bool pinned;             /* match: choices in their own layout, kept
+				  * on screen under the scrolled part */
 };
+
+/* Match: the scrolled part keeps at least this many lines when the
+ * choices are pinned under it (the highlighted row and some context). */
+#define MIN_SCROLLED 3
 
 static void finish(struct ui *ui)
 {
@@ -82,6 +91,7 @@ static bool load(struct ui *ui, struct qscreen *qs)
 	}
 	text_edit_init(&qs->ed, sizeof(((struct quiz_answer *)0)->text) - 1);
 	qs->h = 1;
+	qs->paged = true;        /* a new question shows from its prompt */
 	return true;
 }
 
@@ -97,8 +107,10 @@ static const char *instruction(struct ui *ui, const struct qscreen *qs)
 			    : "Move the item with Up/Down, then Space to put it down.")
 		: "Put these in the right order: Space picks an item up, "
 		  "the arrows move it, Space puts it down. Enter when done.";
-	case Q_MATCH: return "Match each item with one choice: press the choice's "
-			     "number (or the arrow keys). Enter when all are matched.";
+	case Q_MATCH: return ui->utf8
+		? "Type a choice's number for each item (or ←→). Enter when all are matched."
+		: "Type a choice's number for each item (or Left/Right). Enter when all "
+		  "are matched.";
 	}
 	return "";
 }
@@ -119,13 +131,48 @@ static const char *row_text(const struct qscreen *qs, size_t i)
 	return "";
 }
 
-static void build(struct ui *ui, struct qscreen *qs, struct text_layout *L,
-		  int width)
+/* Match: "Police → 2. Investigate the crime" on one row, so five pairs
+ * and their choices fit together on a 24-line screen. */
+static void match_row(struct ui *ui, const struct qscreen *qs, size_t i,
+		      struct text_layout *L, int width)
 {
 	const struct question *q = qs->q;
-	char buf[200];
+	long r = qs->match[i];
+	char buf[600];
 
+	if (r >= 0) {
+		size_t k = 0;
+
+		while (k < qs->n && qs->perm[k] != (size_t)r)
+			k++;
+		snprintf(buf, sizeof(buf), "%s %s %zu. %s", q->pairs[i].left,
+			 ui_sym(ui, SY_ARROW), k + 1, q->pairs[r].right);
+	} else {
+		snprintf(buf, sizeof(buf), "%s %s (not matched yet)",
+			 q->pairs[i].left, ui_sym(ui, SY_ARROW));
+	}
+	text_add_str(L, buf, 0, TL_PLAIN, 5, width);
+}
+
+static void build_choices(struct qscreen *qs, struct text_layout *L, int width)
+{
 	memset(qs->choice_line, -1, sizeof(qs->choice_line));
+	text_add_blank(L);
+	text_add_str(L, "Choices:", TS_STRONG, TL_PLAIN, 0, width);
+	for (size_t k = 0; k < qs->n; k++) {
+		qs->choice_line[k] = (int)L->n;
+		text_add_str(L, qs->q->pairs[qs->perm[k]].right, 0, TL_PLAIN, 6,
+			     width);
+	}
+}
+
+/* The question as laid-out lines: prompt, hint, instruction (unless
+ * `terse`: the key bar says the same) and rows. */
+static void build(struct ui *ui, struct qscreen *qs, struct text_layout *L,
+		  int width, bool terse)
+{
+	const struct question *q = qs->q;
+
 	text_add_rich(L, &q->prompt, TL_PARA, 0, width);
 	if (qs->hint && q->hint.n) {
 		size_t from = L->n;
@@ -137,37 +184,17 @@ static void build(struct ui *ui, struct qscreen *qs, struct text_layout *L,
 			L->v[i].note = NOTE_KEY;
 	}
 	text_add_blank(L);
-	text_add_str(L, instruction(ui, qs), TS_EM, TL_PLAIN, 0, width);
-	text_add_blank(L);
+	if (!terse) {
+		text_add_str(L, instruction(ui, qs), TS_EM, TL_PLAIN, 0, width);
+		text_add_blank(L);
+	}
 	for (size_t i = 0; i < qs->n; i++) {
 		qs->line_of[i] = (int)L->n;
-		text_add_str(L, row_text(qs, i), 0, TL_PLAIN, 9, width);
-		if (q->type == Q_MATCH) {
-			long r = qs->match[i];
-
-			if (r >= 0) {
-				size_t k = 0;
-
-				while (k < qs->n && qs->perm[k] != (size_t)r)
-					k++;
-				snprintf(buf, sizeof(buf), "%zu. %s", k + 1,
-					 q->pairs[r].right);
-				text_add_str(L, buf, TS_STRONG, TL_PLAIN, 13, width);
-			} else {
-				text_add_str(L, "(not matched yet)", TS_EM, TL_PLAIN,
-					     13, width);
-			}
-		}
+		if (q->type == Q_MATCH)
+			match_row(ui, qs, i, L, width);
+		else
+			text_add_str(L, row_text(qs, i), 0, TL_PLAIN, 9, width);
 		qs->end_of[i] = (int)L->n;
-	}
-	if (q->type == Q_MATCH) {
-		text_add_blank(L);
-		text_add_str(L, "Choices:", TS_STRONG, TL_PLAIN, 0, width);
-		for (size_t k = 0; k < qs->n; k++) {
-			qs->choice_line[k] = (int)L->n;
-			text_add_str(L, q->pairs[qs->perm[k]].right, 0, TL_PLAIN, 6,
-				     width);
-		}
 	}
 }
 
@@ -198,12 +225,28 @@ static void prefix(struct ui *ui, const struct qscreen *qs, size_t i,
 	}
 }
 
+/* Match: the number before choice line li, drawn at row y. */
+static void choice_number(struct ui *ui, const struct qscreen *qs, int li,
+			  int y, int x)
+{
+	char buf[16];
+
+	for (size_t c = 0; c < qs->n; c++) {
+		if (qs->choice_line[c] == li) {
+			snprintf(buf, sizeof(buf), "%zu.", c + 1);
+			ui_put(ui, y, x + 2, buf, 4, A_BOLD);
+		}
+	}
+}
+
 static void draw(struct ui *ui, struct screen *sc, struct rect body)
 {
 	struct qscreen *qs = sc->data;
 	const struct question *q = qs->q;
 	int w = body.w < UI_READ_WIDTH ? body.w : UI_READ_WIDTH, y = body.y;
-	struct text_layout L;
+	int tw = w - 2;          /* text stops short of the more-up/down marks */
+	struct text_layout L, C;
+	int H, cfrom = 0;
 	char buf[200];
 
 	if (!q)
@@ -223,12 +266,43 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 	y += 2;
 
 	text_layout_init(&L);
-	build(ui, qs, &L, w);
-	qs->h = body.y + body.h - y - (q->type == Q_TEXT ? 2 : 0);
-	if (qs->h < 1)
-		qs->h = 1;
-	/* keep the highlighted row in view */
-	if (qs->n) {
+	text_layout_init(&C);
+	build(ui, qs, &L, tw, false);
+	H = body.y + body.h - y - (q->type == Q_TEXT ? 2 : 0);
+	if (H < 1)
+		H = 1;
+	/* Match: the choices stay on screen under the rows, so a trainee
+	 * never has to scroll between an item and what it may match.  When
+	 * space is short the blank line above "Choices:" goes first, then
+	 * the instruction (the key bar says it too), then the rows scroll
+	 * above the choices; only when even that cannot fit do the choices
+	 * join the scrolled text. */
+	qs->pinned = false;
+	if (q->type == Q_MATCH) {
+		build_choices(qs, &C, tw);
+		if ((int)(L.n + C.n) <= H) {
+			qs->pinned = true;
+		} else if ((int)C.n - 1 + MIN_SCROLLED <= H) {
+			qs->pinned = true;
+			cfrom = 1;
+			if ((int)(L.n + C.n) - 1 > H) {
+				text_layout_release(&L);
+				build(ui, qs, &L, tw, true);
+			}
+		} else {
+			text_layout_release(&C);
+			build_choices(qs, &L, tw);
+		}
+	}
+	qs->h = H;
+	if (qs->pinned) {
+		int rest = H - ((int)C.n - cfrom);
+
+		qs->h = (int)L.n < rest ? (int)L.n : rest;
+	}
+	qs->nlines = (int)L.n;
+	/* keep the highlighted row in view, unless the trainee paged away */
+	if (qs->n && !qs->paged) {
 		int a = qs->line_of[qs->cur], b = qs->end_of[qs->cur];
 
 		if (b > qs->top + qs->h)
@@ -248,20 +322,13 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 				a = qs->grabbed ? A_REVERSE | A_BOLD : A_BOLD;
 			if (li == qs->line_of[r]) {
 				prefix(ui, qs, r, buf, sizeof(buf));
-				ui_put(ui, y + i, body.x, buf, 9,
+				ui_put(ui, y + i, body.x, buf,
+				       q->type == Q_MATCH ? 5 : 9,
 				       r == qs->cur ? A_BOLD : A_NORMAL);
 			}
-			if (q->type == Q_MATCH && li > qs->line_of[r] &&
-			    li == qs->line_of[r] + 1)
-				ui_put(ui, y + i, body.x + 10, ui_sym(ui, SY_ARROW),
-				       2, A_NORMAL);
 		}
-		for (size_t c = 0; q->type == Q_MATCH && c < qs->n; c++) {
-			if (qs->choice_line[c] == li) {
-				snprintf(buf, sizeof(buf), "%zu.", c + 1);
-				ui_put(ui, y + i, body.x + 2, buf, 4, A_BOLD);
-			}
-		}
+		if (!qs->pinned)
+			choice_number(ui, qs, li, y + i, body.x);
 		ui_put_line(ui, y + i, body.x, &L.v[li], w, a);
 	}
 	if (qs->top > 0)
@@ -269,6 +336,13 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 	if (qs->top + qs->h < (int)L.n)
 		ui_put(ui, y + qs->h - 1, body.x + w - 1, ui_sym(ui, SY_MORE_DOWN),
 		       1, A_BOLD);
+	for (int i = cfrom; qs->pinned && i < (int)C.n; i++) {
+		int cy = y + qs->h + i - cfrom;
+
+		choice_number(ui, qs, i, cy, body.x);
+		ui_put_line(ui, cy, body.x, &C.v[i], w, A_NORMAL);
+	}
+	text_layout_release(&C);
 	if (q->type == Q_TEXT) {
 		/* the answer field right under the question, when it fits */
 		int by = y + (int)L.n - qs->top + 1, bx = body.x + 13,
@@ -311,7 +385,8 @@ static unsigned cond(struct ui *ui, struct screen *sc)
 
 	(void)ui;
 	return (qs->q && qs->q->hint.n && !qs->hint ? KC_HINT : 0) |
-	       (qs->grabbed ? KC_GRAB : 0);
+	       (qs->grabbed ? KC_GRAB : 0) |
+	       (qs->nlines > qs->h ? KC_SCROLL : 0);
 }
 
 static bool make_answer(struct ui *ui, struct qscreen *qs, struct quiz_answer *a)
@@ -441,10 +516,22 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 
 	if (!q)
 		return UN_POP;
+	if (a == ACT_PGUP || a == ACT_PGDN) {
+		ui_scroll(&qs->top, qs->nlines, qs->h, a);
+		qs->paged = true;
+		return UN_STAY;
+	}
+	/* anything else brings the highlighted row back into view */
+	qs->paged = false;
 	switch (a) {
 	case ACT_UP:
 	case ACT_DOWN:
 		if (!qs->n)
+			break;
+		/* the row was out of view: this press only shows it, so
+		 * nothing moves that the trainee has not seen */
+		if (qs->line_of[qs->cur] < qs->top ||
+		    qs->end_of[qs->cur] > qs->top + qs->h)
 			break;
 		if (q->type == Q_ORDER && qs->grabbed) {
 			size_t to = a == ACT_UP ? qs->cur - (qs->cur > 0)

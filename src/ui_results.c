@@ -83,15 +83,14 @@ static void layout(struct ui *ui, struct results *r, int width)
 		text_add_str(&r->L, buf, TS_STRONG, TL_PLAIN, 4, width);
 		s = ui_answer_text(ui, it->q, &it->answer);
 		if (s) {
-			snprintf(buf, sizeof(buf), "Your answer: %s", s);
-			text_add_str(&r->L, buf, 0, TL_PLAIN, 4, width);
+			ui_add_answer(&r->L, "Your answer:", s, 0, 4, width);
 			free(s);
 		}
 		if (!it->mark.correct) {
 			s = ui_right_answer_text(ui, it->q);
 			if (s) {
-				snprintf(buf, sizeof(buf), "Right answer: %s", s);
-				text_add_str(&r->L, buf, TS_STRONG, TL_PLAIN, 4, width);
+				ui_add_answer(&r->L, "Right answer:", s, TS_STRONG, 4,
+					      width);
 				free(s);
 			}
 		}

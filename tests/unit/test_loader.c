@@ -641,6 +641,31 @@ static void text_white_space(void **state)
 	assert_string_equal(e, "keep ");
 }
 
+static void text_squeeze_any_unicode_space(void **state)
+{
+	/* no-break space, em space, line separator, form feed, tab */
+	static const char *const cases[][2] = {
+		{ "\xc2\xa0 Ana\xe2\x80\x83\tPopescu\xe2\x80\xa8\f", "Ana Popescu" },
+		{ "  two   words\n\t here  ", "two words here" },
+		{ "Ștefan", "Ștefan" },
+		{ " \n\t ", "" },
+		{ "", "" },
+	};
+	char *t;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		t = text_squeeze(cases[i][0]);
+		assert_non_null(t);
+		assert_string_equal(t, cases[i][1]);
+		free(t);
+	}
+	t = text_squeeze(NULL);
+	assert_non_null(t);
+	assert_string_equal(t, "");
+	free(t);
+}
+
 static int setup(void **state)
 {
 	const char *root = getenv("CK_ROOT");
@@ -708,6 +733,7 @@ int main(void)
 		cmocka_unit_test(check_path_counts_and_reports),
 		cmocka_unit_test(text_forbidden_characters),
 		cmocka_unit_test(text_white_space),
+		cmocka_unit_test(text_squeeze_any_unicode_space),
 	};
 
 	_Static_assert(sizeof(module_cases) / sizeof(module_cases[0]) == 33,

@@ -1,6 +1,6 @@
-/* Unit tests for quiz.c: marking of every type, partial scoring, the pass
- * rule with critical questions, drawing, permutations, the stored text
- * form and the best attempt. */
+/* Unit tests for quiz.c and quiz_words.c: marking of every type, partial
+ * scoring, the pass rule with critical questions, drawing, permutations,
+ * the stored text form, the best attempt and answers in words. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -252,6 +252,10 @@ static void text_collapses_space_and_ignores_case(void **state)
 	assert_int_equal(quiz_mark(&q, &a, &m), 0);
 	assert_true(m.correct);
 	a = typed("child\ttrafficking\n");
+	assert_int_equal(quiz_mark(&q, &a, &m), 0);
+	assert_true(m.correct);
+	/* no-break and em spaces count as white space too */
+	a = typed("\xc2\xa0" "child\xe2\x80\x83" "trafficking\xc2\xa0");
 	assert_int_equal(quiz_mark(&q, &a, &m), 0);
 	assert_true(m.correct);
 	a = typed("childtrafficking");
@@ -614,6 +618,123 @@ static void best_attempt_prefers_passed_then_higher(void **state)
 	assert_int_equal(quiz_best_attempt(v, 0), -1);
 }
 
+/* ---- answers in words ------------------------------------------------------ */
+
+static const struct quiz_words line_words = {
+	.sep = "; ", .nothing = "(nothing chosen)", .yes = "true", .no = "false",
+	.or_sep = " (or: ", .or_end = ")", .then_sep = ", then ",
+	.pair_sep = "; ", .pair_join = " goes with ",
+};
+
+static const struct quiz_words screen_words = {
+	.sep = " / ", .nothing = "(none)", .yes = "True", .no = "False",
+	.or_sep = " or ", .then_sep = "\n", .numbered = true,
+	.pair_sep = "\n", .pair_join = " -> ",
+};
+
+/* Checks and frees a worded answer. */
+static void words_are(char *got, const char *want)
+{
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void words_of_options(void **state)
+{
+	struct question q;
+	struct quiz_answer a;
+
+	(void)state;
+	setup_reset();
+	q = q_choice(Q_MULTIPLE, "10100", 1);
+	a = picks(Q_MULTIPLE, 2, 2, 0);
+	words_are(quiz_answer_words(&q, &a, &line_words), "gamma; alpha");
+	words_are(quiz_answer_words(&q, &a, &screen_words), "gamma / alpha");
+	a = picks(Q_MULTIPLE, 0);
+	words_are(quiz_answer_words(&q, &a, &line_words), "(nothing chosen)");
+	words_are(quiz_answer_words(&q, &a, &screen_words), "(none)");
+	/* a pick out of range is left out, and does not start a separator */
+	a = picks(Q_MULTIPLE, 2, 9, 1);
+	words_are(quiz_answer_words(&q, &a, &line_words), "beta");
+	words_are(quiz_right_words(&q, &line_words), "alpha; gamma");
+	q = q_choice(Q_SINGLE, "010", 1);
+	a = picks(Q_SINGLE, 1, 2);
+	words_are(quiz_answer_words(&q, &a, &screen_words), "gamma");
+	words_are(quiz_right_words(&q, &screen_words), "beta");
+}
+
+static void words_of_true_false_and_text(void **state)
+{
+	struct question q = { 0 };
+	struct quiz_answer a;
+
+	(void)state;
+	setup_reset();
+	q.type = Q_TRUEFALSE;
+	q.answer = false;
+	memset(&a, 0, sizeof(a));
+	a.type = Q_TRUEFALSE;
+	a.tf = true;
+	words_are(quiz_answer_words(&q, &a, &line_words), "true");
+	words_are(quiz_answer_words(&q, &a, &screen_words), "True");
+	words_are(quiz_right_words(&q, &line_words), "false");
+	words_are(quiz_right_words(&q, &screen_words), "False");
+
+	q = q_text("NRM", "National Referral Mechanism", true);
+	a = typed("  the nrm ");
+	words_are(quiz_answer_words(&q, &a, &line_words), "  the nrm ");
+	words_are(quiz_right_words(&q, &line_words),
+		  "NRM (or: National Referral Mechanism)");
+	words_are(quiz_right_words(&q, &screen_words),
+		  "NRM or National Referral Mechanism");
+	q = q_text("NRM", NULL, true);
+	words_are(quiz_right_words(&q, &line_words), "NRM");
+}
+
+static void words_of_order(void **state)
+{
+	struct question q;
+	struct quiz_answer a;
+
+	(void)state;
+	setup_reset();
+	q = q_order(3);
+	a = picks(Q_ORDER, 3, 2, 0, 1);
+	words_are(quiz_answer_words(&q, &a, &line_words),
+		  "third, then first, then second");
+	words_are(quiz_answer_words(&q, &a, &screen_words),
+		  "1. third\n2. first\n3. second");
+	words_are(quiz_right_words(&q, &line_words),
+		  "first, then second, then third");
+	words_are(quiz_right_words(&q, &screen_words),
+		  "1. first\n2. second\n3. third");
+}
+
+static void words_of_match(void **state)
+{
+	struct question q;
+	struct quiz_answer a;
+	const struct quiz_words bare = { .pair_join = "=" };
+
+	(void)state;
+	setup_reset();
+	q = q_match(3);
+	a = picks(Q_MATCH, 3, 1, 0, 2);
+	words_are(quiz_answer_words(&q, &a, &line_words),
+		  "L1 goes with R2; L2 goes with R1; L3 goes with R3");
+	words_are(quiz_answer_words(&q, &a, &screen_words),
+		  "L1 -> R2\nL2 -> R1\nL3 -> R3");
+	words_are(quiz_right_words(&q, &line_words),
+		  "L1 goes with R1; L2 goes with R2; L3 goes with R3");
+	/* unset separators count as empty text */
+	words_are(quiz_right_words(&q, &bare), "L1=R1L2=R2L3=R3");
+	/* a right side out of range is left out */
+	a = picks(Q_MATCH, 3, 7, 0, 2);
+	words_are(quiz_answer_words(&q, &a, &line_words),
+		  "L2 goes with R1; L3 goes with R3");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +754,10 @@ int main(void)
 		cmocka_unit_test(encode_decode_round_trip),
 		cmocka_unit_test(decode_rejects_bad_text),
 		cmocka_unit_test(best_attempt_prefers_passed_then_higher),
+		cmocka_unit_test(words_of_options),
+		cmocka_unit_test(words_of_true_false_and_text),
+		cmocka_unit_test(words_of_order),
+		cmocka_unit_test(words_of_match),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
