@@ -24,7 +24,7 @@ struct kiosk_options {
 enum { UI_UNAVAILABLE = 3 };
 int ui_run(struct session *s, const struct kiosk_options *o);
 
-/* Line mode (plain.c): numbered menus and typed answers, reading `in` line
+/* Line mode (plain*.c): numbered menus and typed answers, reading `in` line
  * by line; EOF at any point exits cleanly with everything saved. */
 int plain_run(struct session *s, const struct kiosk_options *o, FILE *in,
 	      FILE *out);

@@ -1,7 +1,7 @@
 /* session.h - the trainee's use cases, shared by both front ends.
  *
  * A session wires the loaded catalog (borrowed), the store (borrowed) and
- * the quiz engine.  Front ends (ui*.c, plain.c) only translate keys or
+ * the quiz engine.  Front ends (ui*.c, plain*.c) only translate keys or
  * typed lines into these calls and show what they return; they never score
  * or touch the database.  Every call that records something returns 0 only
  * after the store committed it: only then may the front end say "saved".
