@@ -240,39 +240,20 @@ static enum ui_next set_send(struct ui *ui, struct form *fm)
 	return UN_STAY;
 }
 
-static void form_draw_cb(struct ui *ui, struct screen *sc, struct rect body)
-{
-	form_draw(ui, sc->data, body);
-}
-
-static enum ui_next form_key_cb(struct ui *ui, struct screen *sc,
-				enum action a, int arg, int k)
-{
-	(void)arg;
-	return form_key(ui, sc->data, a, k);
-}
-
-static void form_leave(struct ui *ui, struct screen *sc)
-{
-	(void)ui;
-	form_wipe(sc->data);
-	free(sc->data);
-}
-
 static const struct screen_ops check_ops = {
 	.name = "coordinator passphrase",
 	.keys = KS_PASS,
-	.draw = form_draw_cb,
-	.key = form_key_cb,
-	.leave = form_leave,
+	.draw = form_screen_draw,
+	.key = form_screen_key,
+	.leave = form_screen_leave,
 };
 
 static const struct screen_ops set_ops = {
 	.name = "coordinator passphrase (new)",
 	.keys = KS_FORM,
-	.draw = form_draw_cb,
-	.key = form_key_cb,
-	.leave = form_leave,
+	.draw = form_screen_draw,
+	.key = form_screen_key,
+	.leave = form_screen_leave,
 };
 
 void ui_coordinator(struct ui *ui)

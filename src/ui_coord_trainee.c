@@ -241,20 +241,13 @@ static enum ui_next find_send(struct ui *ui, struct form *fm)
 	return UN_STAY;
 }
 
-static void find_leave(struct ui *ui, struct screen *sc)
-{
-	(void)ui;
-	form_wipe(sc->data);
-	free(sc->data);
-}
-
 static const struct screen_ops find_ops = {
 	.name = "coordinator: find a trainee",
 	.keys = KS_COORD_FORM,
 	.keys_now = form_keys,
 	.draw = form_draw_cb,
 	.key = form_key_cb,
-	.leave = find_leave,
+	.leave = form_screen_leave,
 };
 
 void coord_find_push(struct ui *ui, struct coord *co)
@@ -576,20 +569,13 @@ out:
 	return UN_STAY;
 }
 
-static void cert_leave(struct ui *ui, struct screen *sc)
-{
-	(void)ui;
-	form_wipe(sc->data);
-	free(sc->data);
-}
-
 static const struct screen_ops cert_ops = {
 	.name = "coordinator: certificate",
 	.keys = KS_COORD_FORM,
 	.keys_now = form_keys,
 	.draw = form_draw_cb,
 	.key = form_key_cb,
-	.leave = cert_leave,
+	.leave = form_screen_leave,
 };
 
 static void cert_push(struct ui *ui, struct trainee *t)

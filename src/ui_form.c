@@ -3,6 +3,7 @@
 #include "ui_form.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LABEL_W 16
@@ -187,4 +188,23 @@ void form_wipe(struct form *fm)
 		for (size_t k = 0; k < sizeof(fm->f[i].ed.buf); k++)
 			p[k] = 0;
 	}
+}
+
+void form_screen_draw(struct ui *ui, struct screen *sc, struct rect body)
+{
+	form_draw(ui, sc->data, body);
+}
+
+enum ui_next form_screen_key(struct ui *ui, struct screen *sc, enum action a,
+			     int arg, int k)
+{
+	(void)arg;
+	return form_key(ui, sc->data, a, k);
+}
+
+void form_screen_leave(struct ui *ui, struct screen *sc)
+{
+	(void)ui;
+	form_wipe(sc->data);
+	free(sc->data);
 }

@@ -43,4 +43,11 @@ enum ui_next form_key(struct ui *ui, struct form *fm, enum action a, int key);
 /* Wipes secrets from memory before the form goes. */
 void form_wipe(struct form *fm);
 
+/* screen_ops callbacks for a screen whose data is a malloc'd form: draw it,
+ * pass keys to it, and on leaving wipe and free it. */
+void form_screen_draw(struct ui *ui, struct screen *sc, struct rect body);
+enum ui_next form_screen_key(struct ui *ui, struct screen *sc, enum action a,
+			     int arg, int k);
+void form_screen_leave(struct ui *ui, struct screen *sc);
+
 #endif

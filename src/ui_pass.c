@@ -25,31 +25,12 @@ static enum ui_next send(struct ui *ui, struct form *fm)
 	return UN_STAY;
 }
 
-static void draw(struct ui *ui, struct screen *sc, struct rect body)
-{
-	form_draw(ui, sc->data, body);
-}
-
-static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
-			int arg, int k)
-{
-	(void)arg;
-	return form_key(ui, sc->data, a, k);
-}
-
-static void leave(struct ui *ui, struct screen *sc)
-{
-	(void)ui;
-	form_wipe(sc->data);
-	free(sc->data);
-}
-
 static const struct screen_ops pass_ops = {
 	.name = "passphrase",
 	.keys = KS_PASS,
-	.draw = draw,
-	.key = key,
-	.leave = leave,
+	.draw = form_screen_draw,
+	.key = form_screen_key,
+	.leave = form_screen_leave,
 };
 
 void ui_pass_push(struct ui *ui)
