@@ -63,7 +63,7 @@ if tmux_wait 'New trainee' 2 && ! tmux_screen | grep -q 'Signed in'; then
 	ok "Ctrl-L twice hides at once and signs out"
 else not_ok "Ctrl-L twice hides at once and signs out" "$(tmux_screen)"; fi
 
-# ---- leaving with the passphrase, when the passwd command can set one ----
+# ---- leaving with the passphrase set by `coursekiosk passwd` ---------------
 if printf 'kiosk-secret-42\nkiosk-secret-42\n' |
 	"$CK_BIN" --db "$UI_DB" passwd >/dev/null 2>&1; then
 	keys q
@@ -75,5 +75,7 @@ if printf 'kiosk-secret-42\nkiosk-secret-42\n' |
 	type_text "kiosk-secret-42"
 	keys Enter
 	must "right passphrase closes the kiosk" 'exit status 0' 20
+else
+	not_ok "coursekiosk passwd sets the passphrase from a pipe"
 fi
 ui_stop
