@@ -147,9 +147,10 @@ static const struct key_binding table[] = {
 	  KC_SCROLL },
 
 	/* ---- feedback, results, save errors ---- */
+	/* an unsaved answer never offers to go on: Enter retries too */
 	{ S(FEEDBACK), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
-	  "Go on to the next question", 0 },
-	{ S(FEEDBACK), ACT_RETRY, { 'r' }, "r", "r", "retry saving",
+	  "Go on to the next question", KC_SAVED },
+	{ S(FEEDBACK), ACT_RETRY, { 'r', K_ENTER }, "r", "r", "retry saving",
 	  "Try to save the answer again (nothing is lost)", KC_RETRY },
 	{ S(RESULTS), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "modules",
 	  "Back to the list of modules", 0 },

@@ -77,8 +77,9 @@ enum {
 	KC_SCROLL = 128,         /* the text is longer than the screen */
 	KC_GRAB = 256,           /* order: an item is picked up */
 	KC_CERT = 512,           /* coordinator: a certificate can be written */
+	KC_SAVED = 1024,         /* feedback: the answer is saved, may go on */
 };
-#define KC_ALL 1023u             /* every condition bit above */
+#define KC_ALL 2047u             /* every condition bit above */
 
 struct key_binding {
 	unsigned screens;        /* bit (1u << KS_x) per screen */

@@ -120,7 +120,8 @@ static unsigned cond(struct ui *ui, struct screen *sc)
 	struct feedback *f = sc->data;
 
 	(void)ui;
-	return (f->pending ? KC_RETRY : 0) | ((int)f->L.n > f->h ? KC_SCROLL : 0);
+	return (f->pending ? KC_RETRY : KC_SAVED) |
+	       ((int)f->L.n > f->h ? KC_SCROLL : 0);
 }
 
 static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
@@ -134,7 +135,7 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 	if (ui_scroll(&f->top, (int)f->L.n, f->h, a))
 		return UN_STAY;
 	if (f->pending) {
-		if (a == ACT_RETRY || a == ACT_CHOOSE) {
+		if (a == ACT_RETRY) {
 			if (session_retry_save(ui->s, &e) < 0) {
 				snprintf(f->error, sizeof(f->error), "%s", e.msg);
 				f->width = -1;

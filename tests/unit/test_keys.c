@@ -56,6 +56,12 @@ static void conditions_switch_bindings(void **state)
 	assert_int_equal(keys_lookup(KS_SINGLE, KC_HINT, 'h', NULL), ACT_HINT);
 	assert_int_equal(keys_lookup(KS_READER, KC_SCROLL, K_PGDN, NULL), ACT_PGDN);
 	assert_int_equal(keys_lookup(KS_READER, KC_SCROLL, ' ', NULL), ACT_PGDN);
+	/* an answer not saved yet: Enter retries, nothing offers to go on */
+	assert_int_equal(keys_lookup(KS_FEEDBACK, KC_SAVED, K_ENTER, NULL), ACT_CHOOSE);
+	assert_int_equal(keys_lookup(KS_FEEDBACK, KC_SAVED, 'r', NULL), ACT_NONE);
+	assert_int_equal(keys_lookup(KS_FEEDBACK, KC_RETRY, K_ENTER, NULL), ACT_RETRY);
+	assert_int_equal(keys_lookup(KS_FEEDBACK, KC_RETRY, 'r', NULL), ACT_RETRY);
+	assert_null(keys_find(KS_FEEDBACK, KC_RETRY, ACT_CHOOSE));
 }
 
 static void text_screens_type_printable_keys(void **state)
