@@ -158,10 +158,10 @@ int store_fail(struct store *s, int rc, const char *what, struct err *e)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(e, ERR_BUSY,
-			       "%s: %s is in use by another coursekiosk "
-			       "process, which has held it for more than %d "
-			       "seconds. Nothing already saved is lost; try "
-			       "again.",
+			       "%s: %s is in use by another program (such "
+			       "as a second kiosk), which has held it for "
+			       "more than %d seconds. Nothing already saved "
+			       "is lost; try again.",
 			       what, path, BUSY_TIMEOUT_MS / 1000);
 	case SQLITE_FULL:
 		return err_set(e, ERR_FULL,
