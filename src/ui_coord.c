@@ -204,15 +204,7 @@ static enum ui_next check_send(struct ui *ui, struct form *fm)
 	}
 	if (e.code == ERR_WAIT || e.code == ERR_DENIED)
 		audit(ui, "signin-failed");
-	if (e.code == ERR_WAIT)
-		snprintf(fm->error, sizeof(fm->error),
-			 "Too many tries. Please wait %d seconds.", wait_s);
-	else if (e.code == ERR_DENIED)
-		snprintf(fm->error, sizeof(fm->error), "That passphrase is not right.");
-	else
-		snprintf(fm->error, sizeof(fm->error), "%s", e.msg);
-	text_edit_clear(&fm->f[0].ed);
-	fm->cur = 0;
+	form_passphrase_refused(fm, &e, wait_s);
 	return UN_STAY;
 }
 

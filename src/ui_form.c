@@ -208,3 +208,17 @@ void form_screen_leave(struct ui *ui, struct screen *sc)
 	form_wipe(sc->data);
 	free(sc->data);
 }
+
+void form_passphrase_refused(struct form *fm, const struct err *e, int wait_s)
+{
+	if (e->code == ERR_WAIT)
+		snprintf(fm->error, sizeof(fm->error),
+			 "Too many tries. Please wait %d seconds.", wait_s);
+	else if (e->code == ERR_DENIED)
+		snprintf(fm->error, sizeof(fm->error),
+			 "That passphrase is not right.");
+	else
+		snprintf(fm->error, sizeof(fm->error), "%s", e->msg);
+	text_edit_clear(&fm->f[0].ed);
+	fm->cur = 0;
+}

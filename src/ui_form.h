@@ -43,6 +43,10 @@ enum ui_next form_key(struct ui *ui, struct form *fm, enum action a, int key);
 /* Wipes secrets from memory before the form goes. */
 void form_wipe(struct form *fm);
 
+/* After a refused passphrase in field 0: says why (wrong, or wait for the
+ * back-off, or the store's error), clears the field and focuses it. */
+void form_passphrase_refused(struct form *fm, const struct err *e, int wait_s);
+
 /* screen_ops callbacks for a screen whose data is a malloc'd form: draw it,
  * pass keys to it, and on leaving wipe and free it. */
 void form_screen_draw(struct ui *ui, struct screen *sc, struct rect body);

@@ -13,15 +13,7 @@ static enum ui_next send(struct ui *ui, struct form *fm)
 
 	if (store_coord_check(ui->o->store, fm->f[0].ed.buf, &wait_s, &e) == 0)
 		return UN_QUIT;
-	if (e.code == ERR_WAIT)
-		snprintf(fm->error, sizeof(fm->error),
-			 "Too many tries. Please wait %d seconds.", wait_s);
-	else if (e.code == ERR_DENIED)
-		snprintf(fm->error, sizeof(fm->error), "That passphrase is not right.");
-	else
-		snprintf(fm->error, sizeof(fm->error), "%s", e.msg);
-	text_edit_clear(&fm->f[0].ed);
-	fm->cur = 0;
+	form_passphrase_refused(fm, &e, wait_s);
 	return UN_STAY;
 }
 
