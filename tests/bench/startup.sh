@@ -2,13 +2,13 @@
 # tests/bench/startup.sh - `coursekiosk --plain` on the shipped courses with
 # stdin at EOF (load and check every course, open the database, print the
 # welcome screen, exit) against `xmllint --noout --relaxng` on the same
-# files.  Median of several runs, after one warm-up each.
+# files.  Median of 21 interleaved runs, after one warm-up each.
 # Prints: bench startup ratio=R ours_ms=X base_ms=Y runs=N
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 bin=${CK_BIN:-./coursekiosk}
 courses=${CK_BENCH_COURSES:-courses}
-runs=${CK_BENCH_RUNS:-11}
+runs=${CK_BENCH_RUNS:-21}
 tmp=$(mktemp -d /tmp/ck-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -40,7 +40,13 @@ median() { sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1
 ours() { "$bin" --db "$db" --courses "$courses" --plain; }
 base() { xmllint --noout --relaxng "$courses/coursekiosk.rng" "${files[@]}"; }
 ours >/dev/null 2>&1 </dev/null; base >/dev/null 2>&1 </dev/null
-o=$(for _ in $(seq "$runs"); do ms ours; done | median)
-b=$(for _ in $(seq "$runs"); do ms base; done | median)
+# Interleaved, so that a change in the machine's load between the two
+# series (frequency, another process) does not land on one side only.
+for _ in $(seq "$runs"); do
+	ms ours >>"$tmp/ours"
+	ms base >>"$tmp/base"
+done
+o=$(median <"$tmp/ours")
+b=$(median <"$tmp/base")
 r=$(awk -v o="$o" -v b="$b" 'BEGIN { printf "%.2f", (b > 0) ? o / b : 0 }')
 echo "bench startup ratio=$r ours_ms=$o base_ms=$b runs=$runs files=${#files[@]}"
