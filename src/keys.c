@@ -8,7 +8,11 @@
 
 #define S(x) (1u << KS_##x)
 #define ALL ((1u << KS_COUNT) - 1)
-#define TEXTS (S(FORM) | S(TEXT) | S(PASS) | S(COORD_FORM))
+#define TEXTS (S(FORM) | S(TEXT) | S(PASS) | S(PASS_NEW) | S(COORD_FORM))
+/* The coordinator passphrase, before coordinator mode or to leave. */
+#define PASSES (S(PASS) | S(PASS_NEW))
+/* Screens of several typed fields. */
+#define FIELDS (S(FORM) | S(PASS_NEW) | S(COORD_FORM))
 #define COORD (S(COORD_MENU) | S(COORD_LIST) | S(COORD_TRAINEE) | \
 	       S(COORD_STATS) | S(COORD_FORM) | S(COORD_MESSAGE) | \
 	       S(COORD_CLOSED))
@@ -40,15 +44,15 @@ static const struct key_binding table[] = {
 	  "Leave the kiosk (needs the coordinator passphrase)", KC_LOCKED },
 
 	/* ---- forms: name, PIN ... ---- */
-	{ S(FORM) | S(COORD_FORM), ACT_NEXT_FIELD, { K_TAB, K_DOWN }, "Tab", "Tab", "next field",
+	{ FIELDS, ACT_NEXT_FIELD, { K_TAB, K_DOWN }, "Tab", "Tab", "next field",
 	  "Go to the next field", 0 },
-	{ S(FORM) | S(COORD_FORM), ACT_PREV_FIELD, { K_BTAB, K_UP }, "Shift-Tab", "Shift-Tab",
+	{ FIELDS, ACT_PREV_FIELD, { K_BTAB, K_UP }, "Shift-Tab", "Shift-Tab",
 	  NULL, "Go to the previous field", 0 },
-	{ S(FORM) | S(COORD_FORM), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
+	{ FIELDS, ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
 	  "Next field; on the last one, send the form", 0 },
-	{ S(FORM) | S(COORD_FORM), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
+	{ FIELDS, ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
 	  "Move in the text, or change the choice (Space too)", 0 },
-	{ S(FORM) | S(PASS) | S(COORD_FORM), ACT_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
+	{ FIELDS | S(PASS), ACT_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
 	{ S(PASS), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
 	  "Move in the text", 0 },
 
@@ -127,9 +131,9 @@ static const struct key_binding table[] = {
 	{ S(TEXT), ACT_LEFT, { K_LEFT }, "←→", "Left/Right", NULL,
 	  "Move in the text (Home, End, Backspace, Delete work too)", 0 },
 	{ S(TEXT), ACT_RIGHT, { K_RIGHT }, "→", "Right", NULL, NULL, 0 },
-	{ S(TEXT) | S(FORM) | S(PASS) | S(COORD_FORM), ACT_HOME, { K_HOME }, "Home", "Home",
+	{ S(TEXT) | FIELDS | S(PASS), ACT_HOME, { K_HOME }, "Home", "Home",
 	  NULL, NULL, 0 },
-	{ S(TEXT) | S(FORM) | S(PASS) | S(COORD_FORM), ACT_END, { K_END }, "End", "End", NULL,
+	{ S(TEXT) | FIELDS | S(PASS), ACT_END, { K_END }, "End", "End", NULL,
 	  NULL, 0 },
 	{ QUESTIONS | S(TEXT), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter",
 	  "answer", "Give your answer (it is saved at once)", 0 },
@@ -208,9 +212,11 @@ static const struct key_binding table[] = {
 	  { '?', K_F1 }, "?",
 	  "?", "help", "This help", 0 },
 	{ TEXTS, ACT_HELP, { K_F1 }, "F1", "F1", "help", "This help", 0 },
-	{ ALL & ~COORD, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
+	{ ALL & ~COORD & ~PASSES, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
 	  "Hide at once: blank to the welcome screen and sign out "
 	  "(progress is kept)", 0 },
+	{ PASSES, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
+	  "Hide at once: blank to the welcome screen", 0 },
 	{ COORD, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
 	  "Hide at once: blank to the welcome screen and close coordinator "
 	  "mode", 0 },
@@ -282,6 +288,13 @@ const struct key_binding *keys_find(enum key_screen s, unsigned cond,
 
 const char *keys_help_note(enum key_screen s)
 {
+	if (s == KS_PASS || s == KS_PASS_NEW)
+		return "This screen is for the kiosk's coordinator. The "
+		       "passphrase is not shown as it is typed. After three "
+		       "wrong passphrases in a row, each further try has to "
+		       "wait, longer each time. The command coursekiosk passwd "
+		       "sets or changes it. F12, or Ctrl-L pressed twice, "
+		       "blanks the screen to the welcome page at once.";
 	if (keys_coord_screen(s))
 		return "Coordinator mode closes by itself after a few minutes "
 		       "without a key, hiding what was shown. F12, or Ctrl-L "

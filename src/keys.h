@@ -54,6 +54,7 @@ enum key_screen {
 	KS_QINTRO, KS_SINGLE, KS_MULTI, KS_TF, KS_TEXT, KS_ORDER, KS_MATCH,
 	KS_FEEDBACK, KS_RESULTS, KS_HELP, KS_CONFIRM, KS_PASS, KS_MESSAGE,
 	KS_SMALL,
+	KS_PASS_NEW,             /* the coordinator passphrase, set twice */
 	/* coordinator mode (ui_coord*.c) */
 	KS_COORD_MENU,           /* find a trainee, statistics, leave */
 	KS_COORD_LIST,           /* the trainees a search found */

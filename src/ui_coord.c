@@ -242,7 +242,7 @@ static const struct screen_ops check_ops = {
 
 static const struct screen_ops set_ops = {
 	.name = "coordinator passphrase (new)",
-	.keys = KS_FORM,
+	.keys = KS_PASS_NEW,
 	.draw = form_screen_draw,
 	.key = form_screen_key,
 	.leave = form_screen_leave,

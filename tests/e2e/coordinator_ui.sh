@@ -62,6 +62,12 @@ help_has() {
 kiosk
 tmux_keys c
 check_screen "first use asks to choose a passphrase" "choose a passphrase"
+tmux_keys F1
+check_screen "help on choosing the passphrase speaks to the coordinator" "This screen is for the kiosk's coordinator"
+if tmux_screen | grep -q "progress"; then
+	not_ok "no trainee progress note on the new passphrase help"
+else ok "no trainee progress note on the new passphrase help"; fi
+esc
 tmux_keys -l "short"; tmux_keys Tab; type_line "short"
 check_screen "a short passphrase is refused" "at least 10 characters"
 tmux_keys -l "coord-pass-1"; tmux_keys Tab; type_line "coord-pass-1"
@@ -146,6 +152,12 @@ check_screen "leaving coordinator mode returns to the welcome screen" "New train
 # ---- a wrong passphrase ----------------------------------------------------------------
 tmux_keys c
 check_screen "now the passphrase is asked" "Type the coordinator"
+tmux_keys F1
+check_screen "passphrase help says how to set or change it" "passwd sets or changes it"
+if tmux_screen | grep -q "sign out\|progress"; then
+	not_ok "passphrase help does not talk of signing out or progress"
+else ok "passphrase help does not talk of signing out or progress"; fi
+esc
 type_line "not-the-passphrase"
 check_screen "a wrong passphrase is refused" "not right"
 type_line "coord-pass-1"

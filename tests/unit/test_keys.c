@@ -304,6 +304,36 @@ static void coordinator_help_speaks_to_coordinators(void **state)
 	assert_non_null(strstr(keys_help_note(KS_READER), "progress"));
 }
 
+/* The passphrase screens come before coordinator mode (or close the
+ * kiosk): nobody is signed in there, so their help speaks to the
+ * coordinator, not of a trainee's progress or signing out. */
+static void passphrase_help_speaks_to_coordinators(void **state)
+{
+	const enum key_screen pass[] = { KS_PASS, KS_PASS_NEW };
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		const struct key_binding *v[128];
+		size_t n = keys_for(pass[i], 0, v, 128);
+		const char *note = keys_help_note(pass[i]);
+
+		for (size_t k = 0; k < n; k++) {
+			const char *h = v[k]->help ? v[k]->help : "";
+
+			assert_null(strstr(h, "sign out") ? h : NULL);
+			assert_null(strstr(h, "progress") ? h : NULL);
+		}
+		assert_non_null(strstr(note, "coordinator"));
+		assert_non_null(strstr(note, "coursekiosk passwd"));
+		assert_null(strstr(note, "progress"));
+		/* typed text is never taken as a command */
+		assert_int_equal(keys_lookup(pass[i], 0, 'q', NULL), ACT_NONE);
+	}
+	/* the new passphrase is typed twice: Tab moves between the fields */
+	assert_int_equal(keys_lookup(KS_PASS_NEW, 0, K_TAB, NULL), ACT_NEXT_FIELD);
+	assert_int_equal(keys_lookup(KS_PASS_NEW, 0, K_ENTER, NULL), ACT_CHOOSE);
+}
+
 static void ctrl_l_twice_quickly_hides(void **state)
 {
 	long last = -1;
@@ -328,6 +358,7 @@ int main(void)
 		cmocka_unit_test(text_screens_type_printable_keys),
 		cmocka_unit_test(hide_works_everywhere),
 		cmocka_unit_test(bar_never_lies),
+		cmocka_unit_test(passphrase_help_speaks_to_coordinators),
 		cmocka_unit_test(bar_fits_and_has_help),
 		cmocka_unit_test(help_lists_hide_keys),
 		cmocka_unit_test(ctrl_l_twice_quickly_hides),
