@@ -233,7 +233,7 @@ static int learner_delete(const char *id, bool yes, const struct globals *g)
 	struct learner l = { 0 };
 	struct err e = { 0 };
 	struct store *s;
-	int status = EXIT_FAIL;
+	int status = EXIT_FAIL, rc;
 
 	s = coord_open_store("learner", g, 0);
 	if (!s)
@@ -255,7 +255,8 @@ static int learner_delete(const char *id, bool yes, const struct globals *g)
 			goto done;
 		}
 	}
-	if (store_learner_erase(s, l.id, &e) < 0) {
+	rc = store_learner_erase(s, l.id, &e);
+	if (rc < 0) {
 		coord_fail_err("learner", &e);
 		goto done;
 	}
@@ -263,6 +264,12 @@ static int learner_delete(const char *id, bool yes, const struct globals *g)
 	if (coord_audit("learner", s, "learner-erased", "learner=%s", l.id) < 0)
 		goto done;
 	printf("Erased the personal data of trainee %s.\n", l.id);
+	if (rc > 0)
+		fprintf(stderr, "coursekiosk learner: warning: another program "
+			"was reading the database, so old copies of the erased "
+			"data stay in %s and its -wal file until the next "
+			"checkpoint after it stops reading (the last program to "
+			"close the database makes one).\n", store_path(s));
 	status = EXIT_OK;
 done:
 	learner_release(&l);

@@ -76,7 +76,11 @@ int store_learner_get(struct store *s, const char *id, struct learner *out,
 int store_learner_list(struct store *s, const char *part, struct learner **v,
 		       size_t *n, struct err *e);
 void learner_list_free(struct learner *v, size_t n);
-/* Erases name, organisation, PIN and answers; keeps anonymous counts. */
+/* Erases name, organisation, PIN and answers; keeps anonymous counts.
+ * 0 when the data is gone from the database files too; 1 when it is
+ * erased but another connection was reading, so old copies of the pages
+ * stay in the files until a checkpoint after that reader lets go (the
+ * last connection to close makes one); -1 on error. */
 int store_learner_erase(struct store *s, const char *id, struct err *e);
 
 /* ---- progress per trainee and module -------------------------------- */

@@ -509,7 +509,7 @@ int store_learner_erase(struct store *s, const char *id, struct err *e)
 {
 	sqlite3_stmt *st;
 	char kh[65] = "";
-	int rc;
+	int rc, nlog = -1, ncopied = -1;
 
 	if (store_begin(s, e) < 0)
 		return -1;
@@ -544,11 +544,13 @@ int store_learner_erase(struct store *s, const char *id, struct err *e)
 		return -1;
 	/* secure_delete zeroed the freed bytes in the new page images; the
 	 * checkpoint writes them over the old ones and empties the WAL, so
-	 * the name is gone from the files.  If another kiosk is reading, the
-	 * WAL is emptied by a later checkpoint instead. */
-	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
-				  NULL);
-	return 0;
+	 * the name is gone from the files.  It waits (busy timeout) for
+	 * readers of older snapshots; one that stays in its read transaction
+	 * keeps the old pages in the files until a later checkpoint, and the
+	 * caller is told so. */
+	rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+				       &nlog, &ncopied);
+	return rc == SQLITE_OK && nlog == 0 && ncopied == 0 ? 0 : 1;
 fail:
 	store_rollback(s);
 	return -1;
