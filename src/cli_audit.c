@@ -1,6 +1,9 @@
 /* cli_audit.c - `coursekiosk audit`: the coordinators' audit log, listed
  * or checked (each entry carries a hash of the one before). */
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -9,7 +12,7 @@
 #include "textcol.h"
 
 static const char help[] =
-	"usage: coursekiosk audit [--verify]\n"
+	"usage: coursekiosk audit [--verify [--anchor SEQ:HASH]]\n"
 	"\n"
 	"Lists the coordinators' audit log, oldest first: number, time (UTC),\n"
 	"action and detail.  Actions: signin, signin-failed, passphrase-set,\n"
@@ -18,9 +21,37 @@ static const char help[] =
 	"\n"
 	"  --verify   check the hash chain instead: exit 0 when intact, 1 when\n"
 	"             an entry was altered or removed (the first bad one is\n"
-	"             named)\n";
+	"             named); it prints the newest entry as an anchor, SEQ:HASH\n"
+	"  --anchor SEQ:HASH\n"
+	"             with --verify: also check that entry SEQ still has HASH.\n"
+	"             An anchor kept away from this laptop (written down, or in\n"
+	"             a report) proves later that the log up to SEQ was not\n"
+	"             rewritten as a whole, which the chain alone cannot show\n";
 
-static int verify_chain(struct store *s)
+/* "SEQ:HASH" as --verify prints it: 0 when well formed. */
+static int parse_anchor(const char *a, long *seq, char hash[65])
+{
+	char *end;
+	size_t i;
+
+	if (!a || *a < '1' || *a > '9')
+		return -1;
+	errno = 0;
+	*seq = strtol(a, &end, 10);
+	if (errno || *end != ':')
+		return -1;
+	for (i = 0, end++; i < 64; i++) {
+		int c = tolower((unsigned char)end[i]);
+
+		if (!isxdigit(c))
+			return -1;
+		hash[i] = (char)c;
+	}
+	hash[64] = '\0';
+	return end[64] ? -1 : 0;
+}
+
+static int verify_chain(struct store *s, const char *anchor)
 {
 	struct audit_entry *v = NULL;
 	struct err e = { 0 };
@@ -45,6 +76,26 @@ static int verify_chain(struct store *s)
 	}
 	printf("audit log intact: %zu entr%s, hash chain verified\n", n,
 	       n == 1 ? "y" : "ies");
+	if (n)
+		printf("anchor: %ld:%s\n", v[n - 1].seq, v[n - 1].hash);
+	if (anchor) {
+		long seq = 0;
+		char want[65];
+
+		parse_anchor(anchor, &seq, want);
+		/* the chain is intact, so entry k is v[k - 1] */
+		if (seq > (long)n || strcmp(v[seq - 1].hash, want) != 0) {
+			printf("audit log does NOT match the anchor %s\n", anchor);
+			coord_fail("audit", "entry %ld %s: the log was rewritten "
+				   "since the anchor was taken, or this is "
+				   "another kiosk's database", seq,
+				   seq > (long)n ? "is missing"
+						 : "has another hash");
+			audit_list_free(v, n);
+			return EXIT_FAIL;
+		}
+		printf("anchor %ld matches\n", seq);
+	}
 	audit_list_free(v, n);
 	return EXIT_OK;
 }
@@ -89,10 +140,14 @@ static int list(struct store *s)
 int cmd_audit(int argc, char **argv, const struct globals *g)
 {
 	bool verify = false;
+	const char *anchor = NULL;
 	const struct coord_opt opts[] = {
 		{ "verify", 0, NULL, &verify },
+		{ "anchor", 0, &anchor, NULL },
 		{ 0 },
 	};
+	long seq;
+	char hash[65];
 	struct store *s;
 	int nops, r;
 
@@ -104,10 +159,21 @@ int cmd_audit(int argc, char **argv, const struct globals *g)
 			   argv[1]);
 		return EXIT_USAGE;
 	}
+	if (anchor && !verify) {
+		coord_fail("audit", "--anchor goes with --verify\n"
+			   "Try 'coursekiosk audit --help'.");
+		return EXIT_USAGE;
+	}
+	if (anchor && parse_anchor(anchor, &seq, hash) < 0) {
+		coord_fail("audit", "--anchor needs SEQ:HASH as --verify prints "
+			   "it (a number, a colon and 64 hex digits)\n"
+			   "Try 'coursekiosk audit --help'.");
+		return EXIT_USAGE;
+	}
 	s = coord_open_store("audit", g, STORE_READONLY);
 	if (!s)
 		return EXIT_FAIL;
-	r = verify ? verify_chain(s) : list(s);
+	r = verify ? verify_chain(s, anchor) : list(s);
 	store_close(s);
 	return r;
 }
