@@ -198,20 +198,21 @@ static const char *href_problem(const char *href)
 }
 
 /* Resolves symlinks: the module file must still be inside the folder. */
-static const char *href_outside(const char *dir, const char *path, int *err,
-				char **real)
+/* rd is the course folder with symbolic links resolved (NULL when that
+ * failed, errno kept in rd_err). */
+static const char *href_outside(const char *rd, int rd_err, const char *path,
+				int *err, char **real)
 {
-	char *rd, *rp;
+	char *rp;
 	const char *why = NULL;
 	size_t n;
 
 	errno = 0;
-	rd = realpath(dir, NULL);
-	rp = realpath(path, NULL);
+	rp = rd ? realpath(path, NULL) : NULL;
 	*err = 0;
 	*real = NULL;
 	if (!rd || !rp) {
-		*err = errno ? errno : ENOENT;
+		*err = !rd && rd_err ? rd_err : errno ? errno : ENOENT;
 		why = "";
 	} else {
 		n = strlen(rd);
@@ -219,7 +220,6 @@ static const char *href_outside(const char *dir, const char *path, int *err,
 			why = "href leads outside the course folder (through a "
 			      "symbolic link)";
 	}
-	free(rd);
 	if (!why)
 		*real = rp;
 	else
@@ -244,6 +244,9 @@ struct cbuild {
 	struct course *c;
 	struct mref *refs;
 	size_t n;
+	char *real_dir;         /* c->dir resolved, once for all modules */
+	int real_dir_err;
+	bool real_dir_tried;
 };
 
 static size_t find_module(const struct course *c, const struct mref *refs,
@@ -399,7 +402,14 @@ static void load_module_ref(struct cbuild *b, xmlNode *n, size_t k)
 			xsrc_problem(b->s, 0, 0, "out of memory");
 			goto out;
 		}
-		why = href_outside(c->dir, path, &err, &b->refs[k].real);
+		if (!b->real_dir_tried) {
+			errno = 0;
+			b->real_dir = realpath(c->dir, NULL);
+			b->real_dir_err = b->real_dir ? 0 : errno;
+			b->real_dir_tried = true;
+		}
+		why = href_outside(b->real_dir, b->real_dir_err, path, &err,
+				   &b->refs[k].real);
 		if (why && !*why) {
 			xsrc_node_problem(b->s, n, "href",
 					  "module file '%s': %s", href,
@@ -541,6 +551,7 @@ out:
 		free(b.refs[i].real);
 	}
 	free(b.refs);
+	free(b.real_dir);
 	xsrc_doc_free(doc);
 	xsrc_release(&s);
 	if (c && (s.nprob || d->n > before)) {
