@@ -21,7 +21,9 @@
 
 time_t store_now(const struct store *s)
 {
-	return time(NULL) + (s ? s->clock_offset : 0);
+	if (!s)
+		return time(NULL);
+	return (s->frozen_at ? s->frozen_at : time(NULL)) + s->clock_offset;
 }
 
 void store_time_text(const struct store *s, char out[STORE_TIME_LEN + 1])
@@ -741,6 +743,11 @@ void store_test_fast_hash(struct store *s)
 void store_test_clock(struct store *s, long offset_s)
 {
 	s->clock_offset = offset_s;
+}
+
+void store_test_freeze_clock(struct store *s, time_t at)
+{
+	s->frozen_at = at;
 }
 
 void store_test_busy_timeout(struct store *s, int ms)

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "err.h"
 
@@ -273,6 +274,9 @@ int store_test_exec(struct store *s, const char *sql, struct err *e);
 void store_test_fast_hash(struct store *s);
 /* Adds offset_s seconds to the store's clock (back-off expiry). */
 void store_test_clock(struct store *s, long offset_s);
+/* Stops the store's clock at `at` (the offset still applies), so back-off
+ * tests do not depend on how fast the machine runs them. */
+void store_test_freeze_clock(struct store *s, time_t at);
 void store_test_busy_timeout(struct store *s, int ms);
 /* Registers one more migration step (SQL) after the newest real one, so
  * the next store_open upgrades to version known + 1; NULL removes it. */

@@ -33,6 +33,7 @@ struct store {
 	bool damaged;            /* quick_check failed (read-only opening) */
 	bool fast_hash;          /* test hook: cheap Argon2id parameters */
 	long clock_offset;       /* test hook: seconds added to the clock */
+	time_t frozen_at;        /* test hook: the clock stands here (0: runs) */
 	char *dummy_hash;        /* for unknown names when fast_hash */
 	struct store_stmt *cache; /* grows; statements are never evicted,
 				    so a caller's pointer stays valid */
