@@ -51,7 +51,9 @@ static int parse_anchor(const char *a, long *seq, char hash[65])
 	return end[64] ? -1 : 0;
 }
 
-static int verify_chain(struct store *s, const char *anchor)
+/* anchor_seq 0: no anchor to check; else the parsed --anchor. */
+static int verify_chain(struct store *s, long anchor_seq,
+			const char *anchor_hash)
 {
 	struct audit_entry *v = NULL;
 	struct err e = { 0 };
@@ -78,14 +80,13 @@ static int verify_chain(struct store *s, const char *anchor)
 	       n == 1 ? "y" : "ies");
 	if (n)
 		printf("anchor: %ld:%s\n", v[n - 1].seq, v[n - 1].hash);
-	if (anchor) {
-		long seq = 0;
-		char want[65];
+	if (anchor_seq) {
+		long seq = anchor_seq;
 
-		parse_anchor(anchor, &seq, want);
 		/* the chain is intact, so entry k is v[k - 1] */
-		if (seq > (long)n || strcmp(v[seq - 1].hash, want) != 0) {
-			printf("audit log does NOT match the anchor %s\n", anchor);
+		if (seq > (long)n || strcmp(v[seq - 1].hash, anchor_hash) != 0) {
+			printf("audit log does NOT match the anchor %ld:%s\n",
+			       seq, anchor_hash);
 			coord_fail("audit", "entry %ld %s: the log was rewritten "
 				   "since the anchor was taken, or this is "
 				   "another kiosk's database", seq,
@@ -146,8 +147,8 @@ int cmd_audit(int argc, char **argv, const struct globals *g)
 		{ "anchor", 0, &anchor, NULL },
 		{ 0 },
 	};
-	long seq;
-	char hash[65];
+	long seq = 0;
+	char hash[65] = "";
 	struct store *s;
 	int nops, r;
 
@@ -173,7 +174,7 @@ int cmd_audit(int argc, char **argv, const struct globals *g)
 	s = coord_open_store("audit", g, STORE_READONLY);
 	if (!s)
 		return EXIT_FAIL;
-	r = verify ? verify_chain(s, anchor) : list(s);
+	r = verify ? verify_chain(s, seq, hash) : list(s);
 	store_close(s);
 	return r;
 }

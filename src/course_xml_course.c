@@ -245,8 +245,7 @@ struct cbuild {
 	struct mref *refs;
 	size_t n;
 	char *real_dir;         /* c->dir resolved, once for all modules */
-	int real_dir_err;
-	bool real_dir_tried;
+	int real_dir_err;       /* why not, when NULL */
 };
 
 static size_t find_module(const struct course *c, const struct mref *refs,
@@ -402,12 +401,6 @@ static void load_module_ref(struct cbuild *b, xmlNode *n, size_t k)
 			xsrc_problem(b->s, 0, 0, "out of memory");
 			goto out;
 		}
-		if (!b->real_dir_tried) {
-			errno = 0;
-			b->real_dir = realpath(c->dir, NULL);
-			b->real_dir_err = b->real_dir ? 0 : errno;
-			b->real_dir_tried = true;
-		}
 		why = href_outside(b->real_dir, b->real_dir_err, path, &err,
 				   &b->refs[k].real);
 		if (why && !*why) {
@@ -544,6 +537,9 @@ struct course *course_load_manifest(const char *manifest, struct diags *d)
 	}
 	b.s = &s;
 	b.c = c;
+	errno = 0;
+	b.real_dir = realpath(c->dir, NULL);
+	b.real_dir_err = b.real_dir ? 0 : errno;
 	course_build(&b, root);
 out:
 	for (size_t i = 0; i < b.n && b.refs; i++) {
