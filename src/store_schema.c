@@ -179,10 +179,17 @@ static const char schema_v1[] =
 	");\n";
 
 /* migrations[v] takes a database from version v to v + 1.  Version 0 is
- * the empty file.  A later version appends its step here; never edit a
- * step that has shipped. */
-static const char *const migrations[] = {
-	schema_v1,
+ * the empty file.  A step is SQL, then (optionally) C for what SQL cannot
+ * do (recomputing keys, moving secrets), both inside the one upgrade
+ * transaction.  A later version appends its step here; never edit a step
+ * that has shipped. */
+struct migration {
+	const char *sql;
+	int (*fn)(struct store *s, struct err *e); /* NULL: SQL only */
+};
+
+static const struct migration migrations[] = {
+	{ schema_v1, NULL },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -258,7 +265,9 @@ int store_migrate(struct store *s, int from, struct err *e)
 		goto fail;
 	}
 	for (; v < known; v++) {
-		const char *step = v < NMIGRATIONS ? migrations[v] : test_step;
+		const char *step = v < NMIGRATIONS ? migrations[v].sql : test_step;
+		int (*fn)(struct store *, struct err *) =
+			v < NMIGRATIONS ? migrations[v].fn : NULL;
 
 		if (sqlite3_exec(s->db, step, NULL, NULL, NULL) != SQLITE_OK) {
 			char what[160];
@@ -272,6 +281,11 @@ int store_migrate(struct store *s, int from, struct err *e)
 		}
 		if (v == 0 && meta_init(s, e) < 0)
 			goto fail;
+		if (fn && fn(s, e) < 0) {
+			err_prefix(e, "upgrading the database to schema "
+				   "version %ld: ", v + 1);
+			goto fail;
+		}
 	}
 	snprintf(sql, sizeof(sql),
 		 "PRAGMA application_id=%d; PRAGMA user_version=%d",
