@@ -1,0 +1,8 @@
+/* i18n.h - message translation hooks (gettext comes later). */
+#ifndef CK_I18N_H
+#define CK_I18N_H
+
+#define _(s) (s)
+#define N_(s) (s)
+
+#endif
