@@ -21,10 +21,11 @@ DEFS      = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 
 # The core (model, loader, quiz, store, certificates, session) knows nothing
 # of the terminal: it is compiled and unit-tested without ncurses.
-CORE_PKGS = libxml-2.0 sqlite3 libsodium cairo pangocairo libqrencode glib-2.0 fontconfig
+CORE_PKGS = libxml-2.0 sqlite3 libsodium cairo pangocairo libqrencode glib-2.0 fontconfig \
+            xlsxwriter
 # The binary itself does without the PDF renderer's libraries: it loads
 # coursekiosk-pdf.so when a certificate is drawn (see src/cert_pdf_dl.c).
-BIN_PKGS  = libxml-2.0 sqlite3 libsodium glib-2.0
+BIN_PKGS  = libxml-2.0 sqlite3 libsodium glib-2.0 xlsxwriter
 # Of those, and ncursesw, all but libxml2 are linked statically from the
 # Debian -dev packages' lib*.a: resolving symbols across sixteen shared
 # objects was a tenth of the kiosk's start-up (`make bench`, startup).
@@ -47,7 +48,8 @@ LINK_LIBS   := $(UI_LIBS) $(BIN_LIBS)
 else
 STATIC_L    := $(shell $(PKG_CONFIG) --libs-only-l $(STATIC_PKGS) 2>/dev/null)
 STATIC_DEPS := $(shell $(PKG_CONFIG) --static --libs-only-l $(STATIC_PKGS) 2>/dev/null)
-LINK_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null) \
+# libxlsxwriter (report --format xlsx) has no static library in Debian.
+LINK_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 xlsxwriter 2>/dev/null) \
                -Wl,-Bstatic $(STATIC_L) $(filter -lpcre2%,$(STATIC_DEPS)) -Wl,-Bdynamic \
                $(filter-out $(STATIC_L) -lpcre2%,$(STATIC_DEPS))
 endif
@@ -79,9 +81,9 @@ TOOL_BIN  = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 # Debian packages: to build, and to run the tests.
 BUILD_DEBS = gcc make pkg-config libncurses-dev libxml2-dev libsqlite3-dev \
              libsodium-dev libcairo2-dev libpango1.0-dev libqrencode-dev \
-             fonts-dejavu-core
+             fonts-dejavu-core libxlsxwriter-dev
 CHECK_DEBS = $(BUILD_DEBS) libcmocka-dev tmux sqlite3 libxml2-utils \
-             poppler-utils python3 valgrind clang time
+             poppler-utils python3 valgrind clang time unzip
 
 .PHONY: FORCE all run check tests check-asan check-valgrind bench \
         install uninstall clean deps deps-check

@@ -6,8 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "coordinator.h"
 
 void coord_fail(const char *cmd, const char *fmt, ...)
 {
@@ -156,78 +159,52 @@ int coord_audit(const char *cmd, struct store *s, const char *action,
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof(detail), fmt, ap);
 	va_end(ap);
-	if (store_audit_append(s, action, detail, &e) < 0) {
+	if (coordinator_audit(s, action, detail, &e) < 0) {
 		coord_fail(cmd, "could not write the audit log: %s", e.msg);
 		return -1;
 	}
 	return 0;
 }
 
-int coord_out_open(const char *cmd, const char *path, struct coord_out *o)
+struct store *coord_open_reading(const char *cmd, const struct globals *g)
 {
-	int fd;
+	return coord_open_store(cmd, g, 0);
+}
 
-	memset(o, 0, sizeof(*o));
-	if (!path || !strcmp(path, "-")) {
-		o->f = stdout;
+int coord_audit_export(struct store *s, const struct report_filter *f,
+		       const char *format, const char *output)
+{
+	struct err e = { 0 };
+
+	if (store_readonly(s)) {
+		fprintf(stderr, "coursekiosk: warning: the database is read-only, "
+			"so the audit log cannot record this export\n");
 		return 0;
 	}
-	o->path = path;
-	o->tmp = malloc(strlen(path) + sizeof(".XXXXXX"));
-	if (!o->tmp) {
-		coord_fail(cmd, "out of memory");
-		return -1;
-	}
-	strcpy(o->tmp, path);
-	strcat(o->tmp, ".XXXXXX");
-	fd = mkstemp(o->tmp);
-	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-		coord_fail(cmd, "cannot write %s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
-		free(o->tmp);
-		o->tmp = NULL;
+	if (coordinator_report_exported(s, f, format, output, &e) < 0) {
+		coord_fail("report", "could not write the audit log: %s; nothing "
+			   "was exported", e.msg);
 		return -1;
 	}
 	return 0;
 }
 
-int coord_out_close(const char *cmd, struct coord_out *o, bool ok)
+size_t coord_terminal_width(void)
 {
-	int r = 0;
+	const char *c = getenv("COLUMNS");
+	struct winsize ws;
 
-	if (!o->f)
-		return -1;
-	if (!o->path) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			if (ok)
-				coord_fail(cmd, "writing the output: %s",
-					   strerror(errno));
-			r = -1;
-		}
-		o->f = NULL;
-		return ok ? r : -1;
+	if (c && *c) {
+		char *end;
+		long n = strtol(c, &end, 10);
+
+		if (!*end && n >= 20 && n <= 10000)
+			return (size_t)n;
 	}
-	if (ok && (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)) {
-		coord_fail(cmd, "writing %s: %s", o->path, strerror(errno));
-		ok = false;
-	}
-	if (fclose(o->f) != 0 && ok) {
-		coord_fail(cmd, "writing %s: %s", o->path, strerror(errno));
-		ok = false;
-	}
-	o->f = NULL;
-	if (ok && rename(o->tmp, o->path) != 0) {
-		coord_fail(cmd, "cannot write %s: %s", o->path, strerror(errno));
-		ok = false;
-	}
-	if (!ok)
-		unlink(o->tmp);
-	free(o->tmp);
-	o->tmp = NULL;
-	return ok ? 0 : -1;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
 }
 
 static const struct coord_opt *opt_find(const struct coord_opt *opts,

@@ -42,17 +42,22 @@ int coord_find_learner(const char *cmd, struct store *s, const char *id,
 int coord_audit(const char *cmd, struct store *s, const char *action,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Output to a file written whole or not at all: opens a temporary file
- * (mode 0600: reports hold personal data) next to path; "-" or NULL means
- * stdout.  coord_out_close renames it over path when ok and every write
- * succeeded, else removes it.  Both print why on failure. */
-struct coord_out {
-	FILE *f;
-	const char *path;        /* NULL for stdout */
-	char *tmp;
-};
-int coord_out_open(const char *cmd, const char *path, struct coord_out *o);
-int coord_out_close(const char *cmd, struct coord_out *o, bool ok);
+/* Opens the database for a command that reads (report, learners ...):
+ * read-write where it can be (for the audit log), read-only on a
+ * read-only file, folder or mount.  Prints why and returns NULL on
+ * failure; never creates a database. */
+struct store *coord_open_reading(const char *cmd, const struct globals *g);
+
+/* Records an export of the report (coordinator_report_exported); on a
+ * read-only database it warns that the log cannot record it and goes on.
+ * Prints why and returns -1 on failure. */
+struct report_filter;
+int coord_audit_export(struct store *s, const struct report_filter *f,
+		       const char *format, const char *output);
+
+/* Columns for a table: $COLUMNS, else the terminal's width when standard
+ * output is one, else 80. */
+size_t coord_terminal_width(void);
 
 /* Options of a command: "--name VALUE", "--name=VALUE", "-x VALUE" for
  * those with a value (value != NULL), "--name" / "-x" for flags. */

@@ -86,3 +86,60 @@ int textcol_put(FILE *out, const char *s, size_t width, int pad)
 	}
 	return 0;
 }
+
+static size_t total_width(const size_t *w, size_t n)
+{
+	size_t t = 0, shown = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (w[i]) {
+			t += w[i];
+			shown++;
+		}
+	return t + (shown > 1 ? 2 * (shown - 1) : 0);
+}
+
+/* Leaves out the shown column with the highest drop in [lo, hi]; false
+ * when there is none. */
+static int drop_one(const struct textcol_col *c, size_t n, size_t *w, int lo,
+		    int hi)
+{
+	size_t best = n;
+
+	for (size_t i = 0; i < n; i++)
+		if (w[i] && c[i].drop >= lo && c[i].drop <= hi &&
+		    (best == n || c[i].drop > c[best].drop))
+			best = i;
+	if (best == n)
+		return 0;
+	w[best] = 0;
+	return 1;
+}
+
+void textcol_fit(const struct textcol_col *c, size_t n, size_t width,
+		 size_t *out)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = c[i].want ? c[i].want : 1;
+	while (total_width(out, n) > width &&
+	       drop_one(c, n, out, TEXTCOL_DROP_EARLY, 1 << 30))
+		;
+	/* Narrow the column with the most room above its minimum, one
+	 * column at a time. */
+	while (total_width(out, n) > width) {
+		size_t best = n, room = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (out[i] && c[i].min && out[i] > c[i].min &&
+			    out[i] - c[i].min > room) {
+				room = out[i] - c[i].min;
+				best = i;
+			}
+		if (best == n)
+			break;
+		out[best]--;
+	}
+	while (total_width(out, n) > width &&
+	       drop_one(c, n, out, 1, TEXTCOL_DROP_EARLY - 1))
+		;
+}

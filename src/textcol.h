@@ -18,4 +18,21 @@ size_t textcol_width(const char *s);
  * the cursor or reorder the line.  Returns 0, or -1 on a stream error. */
 int textcol_put(FILE *out, const char *s, size_t width, int pad);
 
+/* A column of a table that must fit the terminal. */
+struct textcol_col {
+	size_t want;   /* widest value (and heading), capped by the caller */
+	size_t min;    /* narrowest it may become (0: never narrowed) */
+	int drop;      /* 0: always shown; otherwise dropped when the table is
+			* too wide, the highest first: TEXTCOL_DROP_EARLY and
+			* above before any column is narrowed, the others
+			* only after every column reached its minimum */
+};
+#define TEXTCOL_DROP_EARLY 10
+
+/* Chooses widths so that the columns with two spaces between them fit in
+ * `width`: out[i] is the width of column i, 0 when it is left out.  A
+ * table that cannot fit even then keeps its minimum widths. */
+void textcol_fit(const struct textcol_col *c, size_t n, size_t width,
+		 size_t *out);
+
 #endif
