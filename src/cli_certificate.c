@@ -15,8 +15,10 @@
 #include "cert.h"
 #include "cli.h"
 #include "cli_coord.h"
+#include "coordinator.h"
 #include "isodate.h"
 #include "issuing.h"
+#include "safewrite.h"
 #include "slug.h"
 #include "store.h"
 
@@ -24,7 +26,7 @@ extern char **environ;
 
 static const char certificate_help[] =
 	"usage: coursekiosk certificate --learner ID --course ID -o FILE [--print]\n"
-	"                               [--issuer TEXT]\n"
+	"                               [--issuer TEXT] [--force]\n"
 	"\n"
 	"Issues the certificate of a trainee who completed every module of the\n"
 	"course, or reprints the one already issued for this course version\n"
@@ -36,6 +38,10 @@ static const char certificate_help[] =
 	"  --course ID      the course's id\n"
 	"  -o, --output FILE  FILE.pdf: an A4 PDF; FILE.txt: plain text;\n"
 	"                   -: plain text on standard output\n"
+	"                   (mode 0600, written whole or not at all; an existing\n"
+	"                   file is kept unless --force; links, devices and\n"
+	"                   folders are never replaced)\n"
+	"  --force          replace an existing FILE\n"
 	"  --print          also send the file to the default printer with lp(1)\n"
 	"  --issuer TEXT    a line naming who issues it (printed, not in the code)\n"
 	"\n"
@@ -44,7 +50,7 @@ static const char certificate_help[] =
 
 static const char certificates_help[] =
 	"usage: coursekiosk certificates --course ID --out-dir DIR\n"
-	"                                [--format pdf|txt] [--issuer TEXT]\n"
+	"                                [--format pdf|txt] [--issuer TEXT] [--force]\n"
 	"\n"
 	"Writes the certificate of every trainee who completed every module of\n"
 	"the course into DIR (created if missing), issuing those not yet issued\n"
@@ -53,7 +59,10 @@ static const char certificates_help[] =
 	"version was revoked is skipped (issue one explicitly with `certificate`).\n"
 	"\n"
 	"  --course ID       the course's id\n"
-	"  --out-dir DIR     the folder to write into\n"
+	"  --out-dir DIR     the folder to write into (made 0700 if missing);\n"
+	"                    files are 0600; an existing one is kept (and\n"
+	"                    reported) unless --force\n"
+	"  --force           replace existing files\n"
 	"  --format pdf|txt  PDF (the default) or plain text\n"
 	"  --issuer TEXT     a line naming who issues them\n"
 	"\n"
@@ -65,20 +74,6 @@ static char *shown_name(const char *name)
 	char *s = cert_text_clean(name);
 
 	return s ? s : strdup("(unreadable name)");
-}
-
-/* issuing_get, printing why on failure. */
-static int issue_or_find(const char *cmd, struct store *s,
-			 const struct issuing *x, const struct learner *l,
-			 struct cert_record *rec, bool *reprint)
-{
-	struct err e = { 0 };
-
-	if (issuing_get(s, x, l, rec, reprint, &e) < 0) {
-		coord_fail_err(cmd, &e);
-		return -1;
-	}
-	return 0;
 }
 
 enum out_kind { OUT_PDF, OUT_TEXT, OUT_STDOUT };
@@ -95,21 +90,6 @@ static int out_kind(const char *path, enum out_kind *k)
 		*k = OUT_TEXT;
 	else
 		return -1;
-	return 0;
-}
-
-static int write_cert(const char *cmd, const struct cert_record *rec,
-		      const struct issuing *x, const char *path,
-		      enum out_kind k)
-{
-	struct err e = { 0 };
-
-	if (issuing_write(x, rec, k == OUT_PDF ? ISSUE_PDF : ISSUE_TEXT,
-			  k == OUT_STDOUT ? NULL : path, stdout, &e) < 0) {
-		coord_fail(cmd, "%s: %s", k == OUT_STDOUT ? "standard output" : path,
-			   e.msg);
-		return -1;
-	}
 	return 0;
 }
 
@@ -150,54 +130,45 @@ static int print_file(const char *cmd, const char *path)
 
 /* ---- certificate ---------------------------------------------------------- */
 
-/* Fills m from the store; prints what is missing and returns -1 when the
- * trainee has not completed every module. */
-static int learner_marks(const char *cmd, struct store *s,
-			 const struct course *c, const struct learner *l,
-			 struct course_marks *m)
+/* Prints why coordinator_issue or the writing failed. */
+static void issue_failed(const char *cmd, const struct coord_issue *ci,
+			 const struct learner *l, const struct course *c,
+			 const struct err *e)
 {
-	struct err e = { 0 };
-	char *name, *missing;
+	char *name;
 
-	if (marks_load(m, s, c, l->id, &e) < 0) {
-		coord_fail_err(cmd, &e);
-		return -1;
+	if (!ci->missing) {
+		coord_fail_err(cmd, e);
+		return;
 	}
-	if (marks_complete(m))
-		return 0;
 	name = shown_name(l->name);
-	missing = marks_missing(m, c, "\n  ");
 	coord_fail(cmd, "%s has not completed %s (%zu of %zu modules done); "
-		   "no certificate.  Missing:\n  %s", name, c->title, m->ndone,
-		   m->n, missing ? missing : "");
+		   "no certificate.  Missing:\n  %s", name, c->title,
+		   ci->marks.ndone, ci->marks.n, ci->missing);
 	free(name);
-	free(missing);
-	return -1;
 }
 
 int cmd_certificate(int argc, char **argv, const struct globals *g)
 {
 	const char *learner = NULL, *course = NULL, *output = NULL, *issuer = NULL;
-	bool print = false, reprint = false;
+	bool print = false, force = false;
 	const struct coord_opt opts[] = {
 		{ "learner", 0, &learner, NULL },
 		{ "course", 0, &course, NULL },
 		{ "output", 'o', &output, NULL },
 		{ "print", 0, NULL, &print },
 		{ "issuer", 0, &issuer, NULL },
+		{ "force", 0, NULL, &force },
 		{ 0 },
 	};
-	unsigned char key[CERT_KEY_BYTES];
 	struct catalog cat = { 0 };
-	struct course_marks m = { 0 };
-	struct cert_record rec = { 0 };
+	struct coord_issue ci = { 0 };
 	struct learner l = { 0 };
-	struct issuing x = { 0 };
 	struct err e = { 0 };
 	const struct course *c;
 	enum out_kind kind;
 	struct store *s;
-	int nops, r, status = EXIT_FAIL;
+	int nops, r, status = EXIT_FAIL, flags;
 
 	r = coord_parse("certificate", argc, argv, opts, &nops, certificate_help);
 	if (r)
@@ -217,52 +188,45 @@ int cmd_certificate(int argc, char **argv, const struct globals *g)
 		coord_fail("certificate", "--print needs a file (-o FILE.pdf)");
 		return EXIT_USAGE;
 	}
+	flags = force ? SW_FORCE : 0;
+	/* A target that will be refused is refused before anything is issued. */
+	if (kind != OUT_STDOUT && safewrite_check(output, flags, NULL, &e) < 0) {
+		coord_fail_err("certificate", &e);
+		return EXIT_FAIL;
+	}
 	s = coord_open_store("certificate", g, 0);
 	if (!s)
 		return EXIT_FAIL;
 	if (coord_load_catalog("certificate", g, &cat) < 0 ||
 	    !(c = coord_find_course("certificate", g, &cat, course)))
 		goto done;
-	if (!c->cert_title) {
-		coord_fail("certificate", "course %s offers no certificate "
-			   "(its course.xml has no <certificate>)", c->id);
-		goto done;
-	}
 	if (coord_find_learner("certificate", s, learner, &l) < 0)
 		goto done;
-	if (l.erased) {
-		coord_fail("certificate", "trainee %s was erased; no certificate "
-			   "can be issued", l.id);
+	if (coordinator_issue(s, c, &l, issuer, &ci, &e) < 0) {
+		issue_failed("certificate", &ci, &l, c, &e);
 		goto done;
 	}
-	if (learner_marks("certificate", s, c, &l, &m) < 0)
-		goto done;
-	if (store_secret_key(s, key, &e) < 0) {
-		coord_fail_err("certificate", &e);
+	if (coordinator_write_certificate(&ci, kind == OUT_PDF ? ISSUE_PDF : ISSUE_TEXT,
+					  output, flags, &e) < 0) {
+		coord_fail("certificate", "%s: %s", kind == OUT_STDOUT
+			   ? "standard output" : output, e.msg);
 		goto done;
 	}
-	x = (struct issuing){ key, c, &m, issuer };
-	if (issue_or_find("certificate", s, &x, &l, &rec, &reprint) < 0)
-		goto done;
-	if (write_cert("certificate", &rec, &x, output, kind) < 0)
-		goto done;
 	if (kind != OUT_STDOUT) {
 		char fmt[CERT_CODE_FMT_SIZE];
 
-		cert_code_format(rec.code, fmt, sizeof(fmt));
-		printf("Certificate No. %06lu %s: %s (code %s)\n", rec.serial,
-		       reprint ? "reprinted" : "issued", output, fmt);
+		cert_code_format(ci.rec.code, fmt, sizeof(fmt));
+		printf("Certificate No. %06lu %s: %s (code %s)\n", ci.rec.serial,
+		       ci.reprint ? "reprinted" : "issued", output, fmt);
 		fflush(stdout);
 	}
 	if (print && print_file("certificate", output) < 0)
 		goto done;
 	status = EXIT_OK;
 done:
-	explicit_bzero(key, sizeof(key));
 	/* The font caches live until exit; freed so leak checks stay clean. */
 	cert_release_fonts();
-	cert_record_release(&rec);
-	marks_release(&m);
+	coordinator_issue_release(&ci);
 	learner_release(&l);
 	catalog_release(&cat);
 	store_close(s);
@@ -273,37 +237,18 @@ done:
 
 struct bulk_ctx {
 	const struct course *course;
-	GHashTable *marks;       /* learner id -> struct course_marks * */
-	bool oom;
+	GHashTable *done;        /* learner id -> modules of the course complete */
 };
-
-static void marks_free(void *p)
-{
-	marks_release(p);
-	free(p);
-}
 
 static int bulk_row(const struct report_row *r, void *arg)
 {
 	struct bulk_ctx *x = arg;
-	const struct module *mod = course_find_module(x->course, r->module_id);
-	struct course_marks *m;
 
-	if (!mod)
+	if (r->state != MODULE_COMPLETE || !course_find_module(x->course, r->module_id))
 		return 0;
-	m = g_hash_table_lookup(x->marks, r->learner_id);
-	if (!m) {
-		m = calloc(1, sizeof(*m));
-		if (!m || marks_init(m, x->course) < 0) {
-			if (m)
-				marks_free(m);
-			x->oom = true;
-			return 1;
-		}
-		g_hash_table_insert(x->marks, g_strdup(r->learner_id), m);
-	}
-	marks_set(m, x->course, (size_t)(mod - x->course->modules), r->state,
-		  r->best_score, r->completed_at);
+	g_hash_table_insert(x->done, g_strdup(r->learner_id),
+			    GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(
+				    x->done, r->learner_id)) + 1));
 	return 0;
 }
 
@@ -322,14 +267,15 @@ static bool was_revoked(const struct cert_record *v, size_t n,
 int cmd_certificates(int argc, char **argv, const struct globals *g)
 {
 	const char *course = NULL, *dir = NULL, *format = "pdf", *issuer = NULL;
+	bool force = false;
 	const struct coord_opt opts[] = {
 		{ "course", 0, &course, NULL },
 		{ "out-dir", 0, &dir, NULL },
 		{ "format", 0, &format, NULL },
 		{ "issuer", 0, &issuer, NULL },
+		{ "force", 0, NULL, &force },
 		{ 0 },
 	};
-	unsigned char key[CERT_KEY_BYTES];
 	struct catalog cat = { 0 };
 	struct bulk_ctx b = { 0 };
 	struct cert_record *certs = NULL;
@@ -337,7 +283,7 @@ int cmd_certificates(int argc, char **argv, const struct globals *g)
 	struct err e = { 0 };
 	const struct course *c;
 	size_t n = 0, ncerts = 0, nissued = 0, nreprinted = 0, nrevoked = 0,
-	       nincomplete = 0;
+	       nincomplete = 0, nkept = 0;
 	enum out_kind kind;
 	struct store *s;
 	int nops, r, status = EXIT_FAIL;
@@ -359,7 +305,7 @@ int cmd_certificates(int argc, char **argv, const struct globals *g)
 	s = coord_open_store("certificates", g, 0);
 	if (!s)
 		return EXIT_FAIL;
-	b.marks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, marks_free);
+	b.done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	if (coord_load_catalog("certificates", g, &cat) < 0 ||
 	    !(c = coord_find_course("certificates", g, &cat, course)))
 		goto done;
@@ -369,36 +315,28 @@ int cmd_certificates(int argc, char **argv, const struct globals *g)
 		goto done;
 	}
 	b.course = c;
-	if (store_report_each(s, c->id, bulk_row, &b, &e) < 0 && !b.oom) {
+	if (store_report_each(s, c->id, bulk_row, &b, &e) < 0 ||
+	    coordinator_find(s, NULL, &v, &n, &e) < 0 ||
+	    store_cert_list(s, c->id, &certs, &ncerts, &e) < 0) {
 		coord_fail_err("certificates", &e);
 		goto done;
 	}
-	if (b.oom) {
-		coord_fail("certificates", "out of memory");
-		goto done;
-	}
-	if (store_learner_list(s, NULL, &v, &n, &e) < 0 ||
-	    store_cert_list(s, c->id, &certs, &ncerts, &e) < 0 ||
-	    store_secret_key(s, key, &e) < 0) {
+	if (safewrite_mkdir(dir, &e) < 0) {
 		coord_fail_err("certificates", &e);
-		goto done;
-	}
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-		coord_fail("certificates", "cannot create %s: %s", dir, strerror(errno));
 		goto done;
 	}
 	status = EXIT_OK;
 	for (size_t i = 0; i < n; i++) {
-		struct course_marks *m = g_hash_table_lookup(b.marks, v[i].id);
-		struct issuing x = { key, c, m, issuer };
+		struct coord_issue ci = { 0 };
 		struct cert_record rec = { 0 };
-		bool reprint = false;
 		char *slug, *path;
 		int bad;
 
-		if (v[i].erased || !m)
+		if (v[i].erased)
 			continue;
-		if (m->ndone < m->n) {
+		/* Everyone registered counts, those who never started too. */
+		if (GPOINTER_TO_SIZE(g_hash_table_lookup(b.done, v[i].id)) < c->nmodules ||
+		    !c->nmodules) {
 			nincomplete++;
 			continue;
 		}
@@ -413,28 +351,39 @@ int cmd_certificates(int argc, char **argv, const struct globals *g)
 			nrevoked++;
 			continue;
 		}
-		if (issue_or_find("certificates", s, &x, &v[i], &rec, &reprint) < 0) {
-			cert_record_release(&rec);
+		if (coordinator_issue(s, c, &v[i], issuer, &ci, &e) < 0) {
+			issue_failed("certificates", &ci, &v[i], c, &e);
+			coordinator_issue_release(&ci);
 			status = EXIT_FAIL;
 			break;
 		}
 		slug = slug_make(v[i].name, 48);
 		path = slug && *slug
-			? g_strdup_printf("%s/%06lu-%s.%s", dir, rec.serial, slug, format)
-			: g_strdup_printf("%s/%06lu.%s", dir, rec.serial, format);
-		bad = write_cert("certificates", &rec, &x, path, kind);
-		if (!bad)
-			printf("%06lu  %-10s  %s\n", rec.serial,
-			       reprint ? "reprinted" : "issued", path);
-		nissued += !bad && !reprint;
-		nreprinted += !bad && reprint;
+			? g_strdup_printf("%s/%06lu-%s.%s", dir, ci.rec.serial, slug, format)
+			: g_strdup_printf("%s/%06lu.%s", dir, ci.rec.serial, format);
+		bad = coordinator_write_certificate(&ci, kind == OUT_PDF ? ISSUE_PDF
+							  : ISSUE_TEXT, path,
+						  force ? SW_FORCE : 0, &e);
+		nissued += !bad && !ci.reprint;
+		nreprinted += !bad && ci.reprint;
+		if (!bad) {
+			printf("%06lu  %-10s  %s\n", ci.rec.serial,
+			       ci.reprint ? "reprinted" : "issued", path);
+		} else if (e.code == ERR_INVALID) {
+			/* kept: a file of that name is there already */
+			fprintf(stderr, "coursekiosk: certificates: %s\n", e.msg);
+			nkept++;
+			bad = 0;
+			status = EXIT_FAIL;
+		} else {
+			coord_fail("certificates", "%s", e.msg);
+			status = EXIT_FAIL;
+		}
 		free(slug);
 		g_free(path);
-		cert_record_release(&rec);
-		if (bad) {
-			status = EXIT_FAIL;
+		coordinator_issue_release(&ci);
+		if (bad)
 			break;
-		}
 	}
 	fflush(stdout);
 	fprintf(stderr, "coursekiosk: certificates: %zu written to %s (%zu issued, "
@@ -444,13 +393,15 @@ int cmd_certificates(int argc, char **argv, const struct globals *g)
 			nincomplete, nincomplete == 1 ? " has" : "s have");
 	if (nrevoked)
 		fprintf(stderr, "; %zu skipped (revoked)", nrevoked);
+	if (nkept)
+		fprintf(stderr, "; %zu kept (the file exists; --force replaces it)",
+			nkept);
 	fputc('\n', stderr);
 done:
-	explicit_bzero(key, sizeof(key));
 	cert_release_fonts();
 	cert_list_free(certs, ncerts);
 	learner_list_free(v, n);
-	g_hash_table_destroy(b.marks);
+	g_hash_table_destroy(b.done);
 	catalog_release(&cat);
 	store_close(s);
 	return status;

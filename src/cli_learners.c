@@ -9,18 +9,27 @@
 
 #include "cli.h"
 #include "cli_coord.h"
+#include "coordinator.h"
+#include "i18n.h"
 #include "store.h"
 #include "textcol.h"
 
 static const char learners_help[] =
-	"usage: coursekiosk learners [--course ID] [--find TEXT]\n"
+	"usage: coursekiosk learners [--course ID] [--find TEXT] [--wide]\n"
 	"\n"
 	"Lists trainees (erased ones as \"(erased)\") with, for each course, how\n"
 	"many of its modules they completed (\"4 of 6\") and whether the course\n"
 	"is complete.  One row per trainee and course.\n"
 	"\n"
 	"  --course ID   only this course\n"
-	"  --find TEXT   only trainees whose name contains TEXT (any case)\n";
+	"  --find TEXT   only trainees whose name contains TEXT, accents and\n"
+	"                case ignored (\"taranu\" finds \"Țăranu\")\n"
+	"  --wide        every column in full, whatever the width\n"
+	"\n"
+	"The table fits the width ($COLUMNS, else the terminal, else 80): the\n"
+	"id is shortened to its first 8 characters (enough for the other\n"
+	"commands), less important columns are left out, and names cut are\n"
+	"listed in full under the table.\n";
 
 static const char learner_help[] =
 	"usage: coursekiosk learner delete ID [--yes]\n"
@@ -67,27 +76,48 @@ static const char *const lhead[LCOLS] = {
 	"Id", "Name", "Role", "Organisation", "Country", "Last seen (UTC)",
 	"Course", "Modules", "Complete",
 };
+/* Widest a column grows unless --wide, narrowest it becomes, and which
+ * go first when the table does not fit (see textcol_fit). */
 static const size_t lcap[LCOLS] = { 36, 28, 13, 24, 14, 16, 28, 12, 8 };
+static const size_t lmin[LCOLS] = { 0, 20, 0, 8, 0, 0, 10, 0, 0 };
+static const int ldrop[LCOLS] = { 1, 0, 13, 11, 14, 12, 0, 0, 0 };
 
 struct lrow {
 	const char *v[LCOLS];
-	char seen[17], done[32];
+	char id[STORE_ID_LEN + 1], seen[17], done[32];
 };
 
-static void put_line(const char *const *v, const size_t *w)
+static void put_line(const char *const *v, const size_t *w, const char *mark)
 {
+	int last = -1;
+	bool first = true;
+
+	for (int i = 0; i < LCOLS; i++)
+		if (w[i])
+			last = i;
 	for (int i = 0; i < LCOLS; i++) {
-		textcol_put(stdout, v[i], w[i], i + 1 < LCOLS);
-		if (i + 1 < LCOLS)
+		if (!w[i])
+			continue;
+		if (!first)
 			fputs("  ", stdout);
+		first = false;
+		if (i == L_NAME && mark && textcol_width(v[i]) > w[i] &&
+		    strlen(mark) + 2 < w[i]) {
+			/* cut: the footnote number leads to the name in full */
+			textcol_put(stdout, v[i], w[i] - strlen(mark), 1);
+			fputs(mark, stdout);
+			continue;
+		}
+		textcol_put(stdout, v[i], w[i], i != last);
 	}
 	putc('\n', stdout);
 }
 
 static void fill_row(struct lrow *row, const struct learner *l,
-		     const struct course *c, GHashTable *done)
+		     const struct course *c, GHashTable *done, bool wide)
 {
-	row->v[L_ID] = l->id;
+	snprintf(row->id, sizeof(row->id), "%.*s", wide ? STORE_ID_LEN : 8, l->id);
+	row->v[L_ID] = row->id;
 	row->v[L_NAME] = l->erased ? "(erased)" : (l->name ? l->name : "");
 	row->v[L_ROLE] = l->role ? l->role : "";
 	row->v[L_ORG] = l->org ? l->org : "";
@@ -115,9 +145,11 @@ static void fill_row(struct lrow *row, const struct learner *l,
 int cmd_learners(int argc, char **argv, const struct globals *g)
 {
 	const char *course = NULL, *find = NULL;
+	bool wide = false;
 	const struct coord_opt opts[] = {
 		{ "course", 0, &course, NULL },
 		{ "find", 0, &find, NULL },
+		{ "wide", 0, NULL, &wide },
 		{ 0 },
 	};
 	struct catalog cat = { 0 };
@@ -126,8 +158,10 @@ int cmd_learners(int argc, char **argv, const struct globals *g)
 	struct learner *v = NULL;
 	struct err e = { 0 };
 	struct store *s;
-	size_t n = 0, w[LCOLS], ncourses;
+	struct textcol_col col[LCOLS];
+	size_t n = 0, w[LCOLS], ncourses, nnotes = 0;
 	int nops, r, status = EXIT_FAIL;
+	char **notes = NULL;
 
 	r = coord_parse("learners", argc, argv, opts, &nops, learners_help);
 	if (r)
@@ -146,7 +180,7 @@ int cmd_learners(int argc, char **argv, const struct globals *g)
 		goto done;
 	if (course && !(only = coord_find_course("learners", g, &cat, course)))
 		goto done;
-	if (store_learner_list(s, find, &v, &n, &e) < 0 ||
+	if (coordinator_find(s, find, &v, &n, &e) < 0 ||
 	    store_report_each(s, course, count_row, &x, &e) < 0) {
 		coord_fail_err("learners", &e);
 		goto done;
@@ -158,33 +192,67 @@ int cmd_learners(int argc, char **argv, const struct globals *g)
 		goto done;
 	}
 	ncourses = only ? 1 : cat.ncourses;
-	for (int i = 0; i < LCOLS; i++)
-		w[i] = textcol_width(lhead[i]);
+	for (int i = 0; i < LCOLS; i++) {
+		col[i].want = textcol_width(lhead[i]);
+		col[i].min = lmin[i];
+		col[i].drop = ldrop[i];
+	}
+	notes = calloc(n, sizeof(*notes));
 	for (int pass = 0; pass < 2; pass++) {
-		if (pass)
-			put_line(lhead, w);
+		if (pass) {
+			if (wide)
+				for (int j = 0; j < LCOLS; j++)
+					w[j] = col[j].want;
+			else
+				textcol_fit(col, LCOLS, coord_terminal_width(), w);
+			put_line(lhead, w, NULL);
+		}
 		for (size_t i = 0; i < n; i++) {
+			char mark[24] = "";
+
 			for (size_t k = 0; k < (ncourses ? ncourses : 1); k++) {
 				const struct course *c =
 					only ? only : ncourses ? cat.courses[k] : NULL;
 				struct lrow row;
 
-				fill_row(&row, &v[i], c, x.done);
+				fill_row(&row, &v[i], c, x.done, wide);
 				if (pass) {
-					put_line(row.v, w);
+					if (textcol_width(row.v[L_NAME]) > w[L_NAME] &&
+					    !v[i].erased && notes) {
+						if (!mark[0]) {
+							notes[nnotes] = g_strdup_printf(
+								"[%zu] %s (%s)", nnotes + 1,
+								v[i].name, v[i].id);
+							nnotes++;
+						}
+						snprintf(mark, sizeof(mark), "[%zu]", nnotes);
+					}
+					put_line(row.v, w, mark[0] ? mark : NULL);
 					continue;
 				}
 				for (int j = 0; j < LCOLS; j++) {
 					size_t cw = textcol_width(row.v[j]);
 
-					if (cw > w[j])
-						w[j] = cw > lcap[j] ? lcap[j] : cw;
+					if (!wide && cw > lcap[j])
+						cw = lcap[j];
+					if (cw > col[j].want)
+						col[j].want = cw;
 				}
 			}
 		}
 	}
+	if (nnotes) {
+		fputs(_("\nNames in full:\n"), stdout);
+		for (size_t i = 0; i < nnotes; i++) {
+			textcol_wrap(stdout, notes[i],
+				     wide ? (size_t)-1 : coord_terminal_width(), 4);
+		}
+	}
 	status = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 done:
+	for (size_t i = 0; i < nnotes; i++)
+		g_free(notes[i]);
+	free(notes);
 	learner_list_free(v, n);
 	g_hash_table_destroy(x.done);
 	catalog_release(&cat);
@@ -255,14 +323,11 @@ static int learner_delete(const char *id, bool yes, const struct globals *g)
 			goto done;
 		}
 	}
-	rc = store_learner_erase(s, l.id, &e);
+	rc = coordinator_erase(s, l.id, &e);
 	if (rc < 0) {
 		coord_fail_err("learner", &e);
 		goto done;
 	}
-	/* By id only: the log is append-only, a name there could never go. */
-	if (coord_audit("learner", s, "learner-erased", "learner=%s", l.id) < 0)
-		goto done;
 	printf("Erased the personal data of trainee %s.\n", l.id);
 	if (rc > 0)
 		fprintf(stderr, "coursekiosk learner: warning: another program "

@@ -351,40 +351,6 @@ static int put_row(struct table *t, FILE *out, const char *const *v,
 	return bad ? -1 : 0;
 }
 
-static int put_full(FILE *out, const char *s)
-{
-	return textcol_put(out, s, textcol_width(s), 0);
-}
-
-/* Text wrapped at spaces to `width` columns, the lines after the first
- * indented by `indent`; a word wider than a line gets a line of its own.
- * Ends with a newline. */
-static int put_wrapped(FILE *out, const char *text, size_t width, size_t indent)
-{
-	gchar **words = g_strsplit(text, " ", -1);
-	size_t col = 0;
-	int bad = 0;
-
-	for (gchar **w = words; *w; w++) {
-		size_t ww = textcol_width(*w);
-
-		if (!**w)
-			continue;
-		if (col && col + 1 + ww > width) {
-			bad |= fprintf(out, "\n%*s", (int)indent, "") < 0;
-			col = indent;
-		} else if (col) {
-			bad |= putc(' ', out) == EOF;
-			col++;
-		}
-		bad |= put_full(out, *w);
-		col += ww;
-	}
-	bad |= putc('\n', out) == EOF;
-	g_strfreev(words);
-	return bad ? -1 : 0;
-}
-
 /* One section per course (its title as heading), trainees in order; the
  * names cut anywhere listed in full at the end. */
 static int write_table(const struct coord_report *rep, FILE *out, bool wide,
@@ -424,7 +390,7 @@ static int write_table(const struct coord_report *rep, FILE *out, bool wide,
 			char *h = g_strdup_printf("%s%s (%s)", _("Course: "),
 						  t.rows[0]->course_title, cid);
 
-			bad |= put_wrapped(out, h, wide ? (size_t)-1 : width, 8);
+			bad |= textcol_wrap(out, h, wide ? (size_t)-1 : width, 8);
 			g_free(h);
 		}
 		bad |= put_row(&t, out, table_head, NULL);
@@ -440,7 +406,7 @@ static int write_table(const struct coord_report *rep, FILE *out, bool wide,
 				char *m = g_strdup_printf("%zu %s", t.rows[k]->module_no,
 							  t.rows[k]->module_title);
 
-				bad |= put_wrapped(out, m, width, 2);
+				bad |= textcol_wrap(out, m, width, 2);
 				g_free(m);
 			}
 		}
@@ -453,7 +419,7 @@ static int write_table(const struct coord_report *rep, FILE *out, bool wide,
 			char *m = g_strdup_printf("[%u] %s (%s)", i + 1, l->name,
 						  l->id);
 
-			bad |= put_wrapped(out, m, width, 4);
+			bad |= textcol_wrap(out, m, width, 4);
 			g_free(m);
 		}
 	}

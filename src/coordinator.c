@@ -423,28 +423,21 @@ void coordinator_issue_release(struct coord_issue *x)
 
 int coordinator_issue(struct store *s, const struct course *c,
 		      const struct learner *l, const char *issuer,
-		      enum issuing_format fmt, const char *path, int flags,
 		      struct coord_issue *out, struct err *e)
 {
 	unsigned char key[CERT_KEY_BYTES];
-	struct safewrite w = { 0 };
 	struct issuing x;
-	bool to_stdout = safewrite_is_stdout(path);
-	int rc = -1;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
+	out->course = c;
+	out->issuer = issuer;
 	if (!c->cert_title)
 		return err_set(e, ERR_INVALID, _("course %s offers no certificate "
 			       "(its course.xml has no <certificate>)"), c->id);
 	if (l->erased)
 		return err_set(e, ERR_INVALID, _("trainee %s was erased; no "
 			       "certificate can be issued"), l->id);
-	if (to_stdout && fmt == ISSUE_PDF)
-		return err_set(e, ERR_INVALID, _("a PDF cannot go to standard "
-			       "output; give a file name"));
-	/* The target is checked before anything is issued. */
-	if (!to_stdout && safewrite_check(path, flags, NULL, e) < 0)
-		return -1;
 	if (marks_load(&out->marks, s, c, l->id, e) < 0)
 		return -1;
 	if (!marks_complete(&out->marks)) {
@@ -457,24 +450,36 @@ int coordinator_issue(struct store *s, const struct course *c,
 	x = (struct issuing){ key, c, &out->marks, issuer };
 	/* issuing_get records certificate-issued / -reprinted; it is reached
 	 * only through here. */
-	if (issuing_get(s, &x, l, &out->rec, &out->reprint, e) < 0)
-		goto out;
-	if (to_stdout) {
-		rc = issuing_write(&x, &out->rec, ISSUE_TEXT, NULL, stdout, e);
-		goto out;
+	rc = issuing_get(s, &x, l, &out->rec, &out->reprint, e);
+	explicit_bzero(key, sizeof(key));
+	return rc;
+}
+
+int coordinator_write_certificate(const struct coord_issue *ci,
+				  enum issuing_format fmt, const char *path,
+				  int flags, struct err *e)
+{
+	struct issuing x = { NULL, ci->course, &ci->marks, ci->issuer };
+	struct safewrite w;
+
+	if (safewrite_is_stdout(path)) {
+		if (fmt == ISSUE_PDF)
+			return err_set(e, ERR_INVALID, _("a PDF cannot go to "
+				       "standard output; give a file name"));
+		if (issuing_write(&x, &ci->rec, ISSUE_TEXT, NULL, stdout, e) < 0)
+			return -1;
+		return fflush(stdout) == 0 ? 0
+			: err_set(e, ERR_GENERIC, _("cannot write to standard output"));
 	}
 	/* The renderer writes its own temporary by name and renames it over
 	 * ours; the safe-write rules then move the result into place. */
 	if (safewrite_open(&w, path, flags | SW_BY_PATH, e) < 0)
-		goto out;
-	if (issuing_write(&x, &out->rec, fmt, w.tmp, NULL, e) < 0) {
+		return -1;
+	if (issuing_write(&x, &ci->rec, fmt, w.tmp, NULL, e) < 0) {
 		safewrite_abort(&w);
-		goto out;
+		return -1;
 	}
-	rc = safewrite_commit(&w, e);
-out:
-	explicit_bzero(key, sizeof(key));
-	return rc;
+	return safewrite_commit(&w, e);
 }
 
 /* ---- erasure ------------------------------------------------------------------------ */

@@ -103,6 +103,8 @@ const char *coordinator_state_name(enum module_state st);
 /* ---- certificates ------------------------------------------------------------------ */
 
 struct coord_issue {
+	const struct course *course;
+	const char *issuer;
 	struct course_marks marks;
 	struct cert_record rec;
 	bool reprint;
@@ -111,13 +113,16 @@ struct coord_issue {
 
 /* Issues (or finds, for a reprint) the certificate of trainee l for course
  * c: checks the course offers one, the trainee is not erased and completed
- * every module (-1, ERR_INVALID, out->missing set), then writes the
- * certificate to path (safewrite rules, SW_FORCE in flags to replace; "-"
- * for text on stdout) and records certificate-issued or -reprinted. */
+ * every module (-1, ERR_INVALID, out->missing set), and records
+ * certificate-issued or -reprinted.  Release out even on failure. */
 int coordinator_issue(struct store *s, const struct course *c,
 		      const struct learner *l, const char *issuer,
-		      enum issuing_format fmt, const char *path, int flags,
 		      struct coord_issue *out, struct err *e);
+/* Writes an issued certificate to path with the safe-write rules (SW_FORCE
+ * in flags replaces an existing file; "-" is text on standard output). */
+int coordinator_write_certificate(const struct coord_issue *ci,
+				  enum issuing_format fmt, const char *path,
+				  int flags, struct err *e);
 void coordinator_issue_release(struct coord_issue *x);
 
 /* ---- erasure ----------------------------------------------------------------------- */

@@ -143,3 +143,33 @@ void textcol_fit(const struct textcol_col *c, size_t n, size_t width,
 	       drop_one(c, n, out, 1, TEXTCOL_DROP_EARLY - 1))
 		;
 }
+
+/* Text wrapped at spaces to `width` columns, the lines after the first
+ * indented by `indent`; a word wider than a line gets a line of its own.
+ * Ends with a newline. */
+int textcol_wrap(FILE *out, const char *text, size_t width, size_t indent)
+{
+	gchar **words = g_strsplit(text, " ", -1);
+	size_t col = 0;
+	int bad = 0;
+
+	for (gchar **w = words; *w; w++) {
+		size_t ww = textcol_width(*w);
+
+		if (!**w)
+			continue;
+		if (col && col + 1 + ww > width) {
+			bad |= fprintf(out, "\n%*s", (int)indent, "") < 0;
+			col = indent;
+		} else if (col) {
+			bad |= putc(' ', out) == EOF;
+			col++;
+		}
+		bad |= textcol_put(out, *w, ww, 0);
+		col += ww;
+	}
+	bad |= putc('\n', out) == EOF;
+	g_strfreev(words);
+	return bad ? -1 : 0;
+}
+

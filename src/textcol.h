@@ -18,6 +18,11 @@ size_t textcol_width(const char *s);
  * the cursor or reorder the line.  Returns 0, or -1 on a stream error. */
 int textcol_put(FILE *out, const char *s, size_t width, int pad);
 
+/* Writes text wrapped at spaces to `width` columns, the lines after the
+ * first indented by `indent`; a word wider than a line gets a line of its
+ * own.  Ends with a newline.  0 or -1. */
+int textcol_wrap(FILE *out, const char *text, size_t width, size_t indent);
+
 /* A column of a table that must fit the terminal. */
 struct textcol_col {
 	size_t want;   /* widest value (and heading), capped by the caller */
