@@ -86,3 +86,22 @@ void plain_show_terms(struct plain *p, const struct gloss_entry *const *e,
 		free(d);
 	}
 }
+
+bool plain_preview_reload(struct plain *p)
+{
+	char *problems = NULL;
+
+	if (!p->o->preview_reload)
+		return false;
+	if (p->o->preview_reload(p->o->preview_arg, &problems) == 0) {
+		free(problems);
+		p->reload = true;
+		plain_say(p, _("Reloading the course files.\n"));
+		return true;
+	}
+	plain_say(p, _("The course files have problems; still showing the "
+		       "last good version. Fix them and type reload again.\n"));
+	plain_say(p, "%s", problems ? problems : "");
+	free(problems);
+	return false;
+}

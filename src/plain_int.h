@@ -33,6 +33,7 @@ struct plain {
 	size_t blen, bpos;
 	bool eof;
 	char line[PLAIN_LINE_MAX];
+	bool reload;             /* preview: "reload" found the files fine */
 };
 
 /* ---- output (plain_io.c) ------------------------------------------------- */
@@ -77,6 +78,10 @@ void plain_show_case(struct plain *p, const struct module *m,
 		     const struct case_stem *cs);
 void plain_show_terms(struct plain *p, const struct gloss_entry *const *e,
 		      size_t n);
+/* preview: "reload" typed at any prompt.  True when the files loaded (the
+ * line mode then ends and is started again over them); else validate's
+ * messages were printed and the same prompt is asked again. */
+bool plain_preview_reload(struct plain *p);
 /* Pages of the session's open module from *page, which follows the
  * trainee's place. */
 enum flow plain_read_pages(struct plain *p, int *page);

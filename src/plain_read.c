@@ -101,18 +101,36 @@ enum flow plain_read_pages(struct plain *p, int *page)
 		if (session_page_shown(p->s, *page, &e))
 			plain_report_error(p, "Your place could not be saved",
 					   &e);
+		bool terms = page_terms(session_course(p->s),
+					module_page(m, (size_t)*page, NULL),
+					NULL, 0) > 0;
 		for (;;) {
 			v = plain_ask(p, (size_t)*page + 1 < m->npages
-				      ? "Enter or n: next page; p: previous; "
-					"s: sources; b: back to the module. "
-				      : "This is the last page. Enter or b: "
-					"back to the module; p: previous; "
-					"s: sources. ",
+				      ? (terms ? "Enter or n: next page; p: "
+					 "previous; s: sources; t: terms; b: "
+					 "back to the module. "
+					 : "Enter or n: next page; p: previous; "
+					 "s: sources; b: back to the module. ")
+				      : (terms ? "This is the last page. Enter "
+					 "or b: back to the module; p: previous; "
+					 "s: sources; t: terms. "
+					 : "This is the last page. Enter or b: "
+					 "back to the module; p: previous; "
+					 "s: sources. "),
 				      &f);
 			if (!v)
 				return f;
 			if (plain_is(v, "s")) {
 				plain_show_sources(p, m);
+				continue;
+			}
+			if (plain_is(v, "t")) {   /* the page's glossary terms */
+				const struct gloss_entry *ge[64];
+				size_t n = page_terms(session_course(p->s),
+						      module_page(m, (size_t)*page,
+								  NULL), ge, 64);
+
+				plain_show_terms(p, ge, n < 64 ? n : 64);
 				continue;
 			}
 			break;
