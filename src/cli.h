@@ -19,6 +19,7 @@ struct globals {
 
 int cmd_kiosk(int argc, char **argv, const struct globals *g);        /* kiosk.c */
 int cmd_validate(int argc, char **argv, const struct globals *g);     /* cli_validate.c */
+int cmd_preview(int argc, char **argv, const struct globals *g);      /* cli_preview.c */
 int cmd_backup(int argc, char **argv, const struct globals *g);       /* cli_backup.c */
 int cmd_report(int argc, char **argv, const struct globals *g);       /* cli_report.c */
 int cmd_learners(int argc, char **argv, const struct globals *g);     /* cli_learners.c */

@@ -1,4 +1,3 @@
-/* i18n.h - message translation hooks (gettext comes later). */
 #ifndef CK_I18N_H
 #define CK_I18N_H
 

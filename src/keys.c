@@ -96,6 +96,8 @@ static const struct key_binding table[] = {
 	{ PAGED, ACT_END, { K_END, 'G' }, "End", "End", NULL, NULL, KC_SCROLL },
 	{ S(READER), ACT_SOURCES, { 's' }, "s", "s", "sources",
 	  "The module's sources (what [s1] refers to)", 0 },
+	{ S(READER), ACT_TERMS, { 't' }, "t", "t", "terms",
+	  "What the glossary terms on this page mean", 0 },
 
 	/* ---- quiz questions ---- */
 	{ S(SINGLE) | S(TF) | S(MULTI), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn",

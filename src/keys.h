@@ -26,6 +26,7 @@ enum key_code {
 	K_F1, K_F2, K_F12,
 	K_RESIZE,
 	K_DIGITS,                /* in the table only: 1 to 9, arg = digit */
+	K_F5,                    /* preview: reload the course files */
 };
 
 /* What a screen sees.  Screens ignore actions that do not apply. */
@@ -46,6 +47,7 @@ enum action {
 	ACT_HIDE,                  /* F12: blank to the welcome screen, sign out */
 	ACT_HIDE_HALF,             /* Ctrl-L: redraw; twice quickly = ACT_HIDE */
 	ACT_CERT,                  /* coordinator: write a certificate */
+	ACT_TERMS,                 /* reader: the glossary terms of the page */
 };
 
 /* Screens, for the table (one bit each). */

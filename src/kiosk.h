@@ -15,7 +15,19 @@ struct kiosk_options {
 	int idle_timeout;        /* --idle-timeout MINUTES; 0 = none
 				  * (default 10 with --kiosk) */
 	struct store *store;     /* for the coordinator passphrase */
+	/* coursekiosk preview (cli_preview.c): the signed-in trainer starts at
+	 * the course's modules (or opens `preview_module`); F5 in the full
+	 * screen or "reload" in the line mode calls preview_reload, which
+	 * returns 0 when the files on disk load (the front end then returns
+	 * PREVIEW_RELOAD so the caller starts it again over them), or -1 with
+	 * validate's messages in *problems (shown in place; caller frees). */
+	bool preview;
+	const char *preview_module;
+	int (*preview_reload)(void *arg, char **problems);
+	void *preview_arg;
 };
+
+enum { PREVIEW_RELOAD = 4 };
 
 /* Full screen (ui*.c).  Returns 0 on a normal exit, 1 on an error, and
  * UI_UNAVAILABLE when the terminal cannot do full screen (not a tty, TERM

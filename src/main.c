@@ -22,6 +22,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "validate", cmd_validate, "check course folders or files" },
+	{ "preview", cmd_preview, "a course as a trainee sees it; nothing recorded" },
 	{ "report", cmd_report, "progress of every trainee, as a table or CSV" },
 	{ "learners", cmd_learners, "list trainees and their completion" },
 	{ "learner", cmd_learner, "learner delete ID: erase a trainee's personal data" },

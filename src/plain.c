@@ -325,6 +325,35 @@ static enum flow signed_in(struct plain *p)
 	return f == FL_QUIT ? FL_QUIT : FL_OK;
 }
 
+/* coursekiosk preview: signed in already; the module (or the modules). */
+static void plain_preview_start(struct plain *p)
+{
+	const struct catalog *cat = session_catalog(p->s);
+	const struct course *c = cat->ncourses ? cat->courses[0] : NULL;
+	const struct module *m = c && p->o->preview_module
+				 ? course_find_module(c, p->o->preview_module)
+				 : NULL;
+	struct module_status *v;
+
+	if (!c)
+		return;
+	plain_say(p, "Preview of \"%s\": nothing is recorded. Type reload "
+		  "at any prompt to load the course files again.\n", c->title);
+	v = calloc(c->nmodules, sizeof(*v));
+	if (m && v && session_course_status(p->s, c, v, NULL) == 0) {
+		enum flow f = open_module(p, c, m, &v[m - c->modules]);
+
+		free(v);
+		if (f == FL_QUIT || p->reload)
+			return;
+	} else {
+		free(v);
+	}
+	module_list(p, c);
+	if (!p->reload)
+		plain_say(p, "End of the preview.\n");
+}
+
 /* ---- welcome, registration, sign in -------------------------------------- */
 
 static bool pin_ok(const char *pin)
@@ -520,6 +549,11 @@ int plain_run(struct session *s, const struct kiosk_options *o, FILE *in,
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTSTP, SIG_IGN);
+	}
+	if (o->preview) {
+		plain_preview_start(&p);
+		fflush(out);
+		return p.reload ? PREVIEW_RELOAD : 0;
 	}
 	for (;;) {
 		char *v;

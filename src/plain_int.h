@@ -33,6 +33,7 @@ struct plain {
 	size_t blen, bpos;
 	bool eof;
 	char line[PLAIN_LINE_MAX];
+	bool reload;             /* preview: "reload" found the files fine */
 };
 
 /* ---- output (plain_io.c) ------------------------------------------------- */
@@ -68,6 +69,19 @@ enum flow plain_run_quiz(struct plain *p);
 /* ---- reading (plain_read.c) ---------------------------------------------- */
 
 void plain_show_sources(struct plain *p, const struct module *m);
+void plain_show_block(struct plain *p, const struct module *m,
+		      const struct block *b);
+/* plain_blocks.c: lists, tables, case stems, glossary terms. */
+void plain_show_list(struct plain *p, const struct block *b);
+void plain_show_table(struct plain *p, const struct block *b);
+void plain_show_case(struct plain *p, const struct module *m,
+		     const struct case_stem *cs);
+void plain_show_terms(struct plain *p, const struct gloss_entry *const *e,
+		      size_t n);
+/* preview: "reload" typed at any prompt.  True when the files loaded (the
+ * line mode then ends and is started again over them); else validate's
+ * messages were printed and the same prompt is asked again. */
+bool plain_preview_reload(struct plain *p);
 /* Pages of the session's open module from *page, which follows the
  * trainee's place. */
 enum flow plain_read_pages(struct plain *p, int *page);

@@ -188,15 +188,25 @@ char *plain_ask(struct plain *p, const char *prompt, enum flow *f)
 {
 	enum got g;
 
+again:
 	plain_say(p, "%s", prompt);
 	g = read_line(p);
 	if (g == GOT_LINE) {
+		char *v;
+
 		/* Typed input ends its line on a terminal; from a pipe or a
 		 * file nothing does, so end it here and keep the transcript
 		 * one line per thing said. */
 		if (!p->tty_in)
 			plain_say(p, "\n");
-		return trimmed(p->line);
+		v = trimmed(p->line);
+		if (p->o->preview && plain_is(v, "reload")) {
+			if (!plain_preview_reload(p))
+				goto again;
+			*f = FL_QUIT;
+			return NULL;
+		}
+		return v;
 	}
 	plain_say(p, "\n");
 	if (g == GOT_IDLE) {

@@ -39,6 +39,8 @@ static void show_question(struct plain *p, const struct question *q,
 	else if (q->points != 1)
 		plain_say(p, " (%d points)", q->points);
 	plain_say(p, "\n");
+	if (q->stem)
+		plain_show_case(p, session_module(p->s), q->stem);
 	plain_wrap_rich(p, "", "", &q->prompt);
 	switch (q->type) {
 	case Q_SINGLE:

@@ -34,8 +34,8 @@ void plain_show_sources(struct plain *p, const struct module *m)
 
 /* ---- pages --------------------------------------------------------------- */
 
-static void show_block(struct plain *p, const struct module *m,
-		       const struct block *b)
+void plain_show_block(struct plain *p, const struct module *m,
+		      const struct block *b)
 {
 	static const char *const note_words[] = {
 		[NOTE_KEY] = "Key point: ", [NOTE_HISTORY] = "History: ",
@@ -50,8 +50,10 @@ static void show_block(struct plain *p, const struct module *m,
 		plain_wrap_rich(p, "", "", &b->text);
 		break;
 	case BLOCK_LIST:
-		for (size_t i = 0; i < b->nitems; i++)
-			plain_wrap_rich(p, "  - ", "    ", &b->items[i]);
+		plain_show_list(p, b);
+		break;
+	case BLOCK_TABLE:
+		plain_show_table(p, b);
 		break;
 	case BLOCK_NOTE:
 		plain_wrap_rich(p, note_words[b->note], "  ", &b->text);
@@ -82,7 +84,7 @@ static void show_page(struct plain *p, const struct module *m, int n)
 		plain_say(p, ": %s", pg->title);
 	plain_say(p, "\n\n");
 	for (size_t i = 0; i < pg->nblocks; i++)
-		show_block(p, m, &pg->blocks[i]);
+		plain_show_block(p, m, &pg->blocks[i]);
 }
 
 enum flow plain_read_pages(struct plain *p, int *page)
@@ -99,18 +101,36 @@ enum flow plain_read_pages(struct plain *p, int *page)
 		if (session_page_shown(p->s, *page, &e))
 			plain_report_error(p, "Your place could not be saved",
 					   &e);
+		bool terms = page_terms(session_course(p->s),
+					module_page(m, (size_t)*page, NULL),
+					NULL, 0) > 0;
 		for (;;) {
 			v = plain_ask(p, (size_t)*page + 1 < m->npages
-				      ? "Enter or n: next page; p: previous; "
-					"s: sources; b: back to the module. "
-				      : "This is the last page. Enter or b: "
-					"back to the module; p: previous; "
-					"s: sources. ",
+				      ? (terms ? "Enter or n: next page; p: "
+					 "previous; s: sources; t: terms; b: "
+					 "back to the module. "
+					 : "Enter or n: next page; p: previous; "
+					 "s: sources; b: back to the module. ")
+				      : (terms ? "This is the last page. Enter "
+					 "or b: back to the module; p: previous; "
+					 "s: sources; t: terms. "
+					 : "This is the last page. Enter or b: "
+					 "back to the module; p: previous; "
+					 "s: sources. "),
 				      &f);
 			if (!v)
 				return f;
 			if (plain_is(v, "s")) {
 				plain_show_sources(p, m);
+				continue;
+			}
+			if (plain_is(v, "t")) {   /* the page's glossary terms */
+				const struct gloss_entry *ge[64];
+				size_t n = page_terms(session_course(p->s),
+						      module_page(m, (size_t)*page,
+								  NULL), ge, 64);
+
+				plain_show_terms(p, ge, n < 64 ? n : 64);
 				continue;
 			}
 			break;

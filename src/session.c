@@ -23,6 +23,7 @@ const size_t session_nroles =
 struct session {
 	struct store *st;
 	const struct catalog *cat;
+	bool preview;            /* coursekiosk preview: nothing is locked */
 
 	bool signed_in;
 	struct learner learner;
@@ -111,6 +112,16 @@ void session_free(struct session *s)
 		return;
 	session_signout(s);
 	free(s);
+}
+
+void session_set_preview(struct session *s, bool on)
+{
+	s->preview = on;
+}
+
+bool session_preview(const struct session *s)
+{
+	return s->preview;
 }
 
 const struct catalog *session_catalog(const struct session *s)
@@ -360,7 +371,8 @@ int session_course_status(struct session *s, const struct course *c,
 		progress_release(&p);
 	}
 	for (size_t i = 0; i < c->nmodules; i++)
-		out[i].locked = out[i].state != MODULE_COMPLETE &&
+		out[i].locked = !s->preview &&
+				out[i].state != MODULE_COMPLETE &&
 				module_locked(c, &c->modules[i], states);
 	rc = 0;
 out:
@@ -632,7 +644,7 @@ int session_quiz_begin(struct session *s, enum quiz_begin *how, struct err *e)
 	}
 	if (get_progress(s, s->course, s->mod, &p, e))
 		return -1;
-	if ((size_t)p.pages_seen < s->mod->npages) {
+	if (!s->preview && (size_t)p.pages_seen < s->mod->npages) {
 		progress_release(&p);
 		*how = QUIZ_NOT_READ;
 		return 0;
@@ -640,7 +652,8 @@ int session_quiz_begin(struct session *s, enum quiz_begin *how, struct err *e)
 	progress_release(&p);
 	if (tally_attempts(s, s->course, s->mod, &t, e))
 		return -1;
-	if (s->mod->quiz->attempts > 0 && t.finished >= s->mod->quiz->attempts) {
+	if (!s->preview && s->mod->quiz->attempts > 0 &&
+	    t.finished >= s->mod->quiz->attempts) {
 		*how = QUIZ_NO_ATTEMPTS_LEFT;
 		return 0;
 	}
@@ -692,7 +705,7 @@ void session_quiz_layout(struct session *s, const struct question *q,
 	case Q_MULTIPLE:
 		/* Options keep the author's order unless the quiz shuffles:
 		 * authors write "all of the above". */
-		shuffled = s->mod->quiz->shuffle;
+		shuffled = s->mod->quiz->shuffle && !q->no_shuffle;
 		break;
 	case Q_ORDER:
 	case Q_MATCH:
@@ -705,6 +718,8 @@ void session_quiz_layout(struct session *s, const struct question *q,
 	if (!shuffled || n < 2)
 		return;
 	quiz_permute(s->att.seed, q->id, n, perm);
+	if (q->type == Q_SINGLE || q->type == Q_MULTIPLE)
+		question_fix_last(q, perm, n);   /* fixed="last" options */
 	if (q->type == Q_ORDER || q->type == Q_MATCH) {
 		/* Never show an order or match already solved. */
 		bool identity = true;

@@ -26,6 +26,10 @@ struct session *session_new(struct store *st, const struct catalog *cat);
 void session_free(struct session *s);
 
 const struct catalog *session_catalog(const struct session *s);
+/* `coursekiosk preview`: every module unlocked (the store is a private
+ * in-memory one, so nothing is recorded). */
+void session_set_preview(struct session *s, bool on);
+bool session_preview(const struct session *s);
 
 /* ---- trainee ------------------------------------------------------------ */
 

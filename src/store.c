@@ -551,6 +551,8 @@ static int quick_check(struct store *s, char *why, size_t size, struct err *e)
 
 static int set_wal(struct store *s, struct err *e)
 {
+	if (!strcmp(s->path, STORE_MEMORY))
+		return 0;   /* nothing on disk: no journal to choose */
 	/* Two kiosks starting at once on a new file may briefly collide. */
 	for (int tries = 0;; tries++) {
 		sqlite3_stmt *st;
@@ -655,8 +657,13 @@ struct store *store_open(const char *path, int flags, struct err *e)
 		err_set(e, ERR_INVALID, "no database path given");
 		return NULL;
 	}
-	if (check_path(path, &exists, e) < 0)
+	if (!strcmp(path, STORE_MEMORY)) {
+		/* preview: an in-memory database, no file created or read */
+		exists = true;
+		ro = false;
+	} else if (check_path(path, &exists, e) < 0) {
 		return NULL;
+	}
 	if (!exists) {
 		if (ro) {
 			err_set(e, ERR_NOTFOUND, "no progress database at %s",
@@ -666,7 +673,7 @@ struct store *store_open(const char *path, int flags, struct err *e)
 		if (create_file(path, e) < 0 || check_path(path, &exists, e) < 0)
 			return NULL;
 	}
-	if (precheck_header(path, e) < 0)
+	if (strcmp(path, STORE_MEMORY) && precheck_header(path, e) < 0)
 		return NULL;
 	s = calloc(1, sizeof(*s));
 	if (!s || !(s->path = strdup(path))) {

@@ -31,6 +31,9 @@ char *store_default_path(void);
  * migrates it, runs quick_check.  A damaged file is never recreated: the
  * error says so and how to export what is readable. */
 struct store *store_open(const char *path, int flags, struct err *e);
+/* The path that opens a private in-memory database (for `coursekiosk
+ * preview`): no file is created, read or touched; it is gone at close. */
+#define STORE_MEMORY ":memory:"
 void store_close(struct store *s);
 bool store_readonly(const struct store *s);
 /* Added: true when opened with STORE_READONLY although quick_check found

@@ -187,6 +187,10 @@ static void pop_all(struct ui *ui)
 
 void ui_home(struct ui *ui)
 {
+	if (ui->o->preview) {
+		ui->quit = true;   /* preview: leaving the trainee ends it */
+		return;
+	}
 	pop_all(ui);
 	if (session_learner(ui->s))
 		session_signout(ui->s);
@@ -621,6 +625,8 @@ static int translate(int r, wint_t ch)
 			return K_F2;
 		if (ch == (wint_t)KEY_F(12))
 			return K_F12;
+		if (ch == (wint_t)KEY_F(5))
+			return K_F5;
 		return K_NONE;
 	}
 	switch (ch) {
@@ -672,6 +678,10 @@ static void dispatch(struct ui *ui, int key, long *ctrl_l_ms)
 	if (small)
 		return;   /* nothing else until the window is big enough */
 	ui->status[0] = '\0';
+	if (key == K_F5 && ui->o->preview) {
+		ui_preview_reload(ui);
+		return;
+	}
 	if (a == ACT_HELP) {
 		ui_help_push(ui, ks, cond);
 		return;
@@ -757,7 +767,10 @@ int ui_run(struct session *s, const struct kiosk_options *o)
 	curs_set(0);
 	init_colours(&ui);
 
-	ui_welcome_push(&ui);
+	if (o->preview)
+		ui_preview_start(&ui);
+	else
+		ui_welcome_push(&ui);
 	last_key = now_ms();
 	while (!ui.quit && !got_signal && ui.top) {
 		wint_t ch = 0;
@@ -787,6 +800,8 @@ int ui_run(struct session *s, const struct kiosk_options *o)
 	crash_fd = -1;
 	delscreen(scr);
 	restore_signals(&sv, o->kiosk);
+	if (ui.reload && !got_signal)
+		rc = PREVIEW_RELOAD;
 	if (got_signal) {
 		/* leave as the signal asked, the terminal already restored */
 		fprintf(stderr, "coursekiosk: stopped by signal %d; progress is saved.\n",

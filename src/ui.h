@@ -73,6 +73,7 @@ struct ui {
 	bool quit;
 	int cursor_y, cursor_x;  /* where a screen wants the cursor; -1 none */
 	const char *kiosk_name;
+	bool reload;             /* preview: F5 found the files fine */
 };
 
 /* ---- the screen stack (ui.c) -------------------------------------------- */
@@ -129,6 +130,12 @@ void ui_reader_push(struct ui *ui, const struct course *c,
 		    const struct module *m, int page);
 void ui_sources_push(struct ui *ui, const struct module *m,
 		     const struct page *cited_on);
+/* The glossary entries of a page (ui_terms.c). */
+void ui_terms_push(struct ui *ui, const struct course *c,
+		   const struct page *pg);
+/* coursekiosk preview (ui_terms.c): the first screen, and F5. */
+void ui_preview_start(struct ui *ui);
+void ui_preview_reload(struct ui *ui);
 void ui_qintro_push(struct ui *ui, const struct course *c,
 		    const struct module *m);
 void ui_question_push(struct ui *ui);

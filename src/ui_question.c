@@ -173,6 +173,8 @@ static void build(struct ui *ui, struct qscreen *qs, struct text_layout *L,
 {
 	const struct question *q = qs->q;
 
+	if (q->stem && text_layout_case(L, q->stem, width) == 0)
+		text_add_blank(L);   /* the case stem above the prompt */
 	text_add_rich(L, &q->prompt, TL_PARA, 0, width);
 	if (qs->hint && q->hint.n) {
 		size_t from = L->n;

@@ -126,6 +126,9 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 	case ACT_SOURCES:
 		ui_sources_push(ui, r->m, r->pg);
 		break;
+	case ACT_TERMS:
+		ui_terms_push(ui, r->c, r->pg);
+		break;
 	case ACT_BACK:
 		return UN_POP;
 	default:
