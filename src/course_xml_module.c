@@ -3,6 +3,7 @@
  * made on the way (unique ids, correct options, draw, pass, cite refs,
  * empty text).  Every string is copied out of libxml2. */
 #include "course_xml.h"
+#include "fold.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -657,6 +658,30 @@ static void options_build(struct build *b, xmlNode *n, struct question *q)
 	}
 }
 
+/* An accepted answer is compared as fold_answer() leaves it (fold.h), with
+ * '*' a wildcard: one that is nothing but wildcards accepts every answer,
+ * and one that is nothing but punctuation can never be typed. */
+static void accept_check(struct build *b, const xmlNode *n, const char *t)
+{
+	char *f = fold_answer(t, true);
+
+	if (!f) {
+		oom(b);
+		return;
+	}
+	if (!*f)
+		xsrc_node_problem(b->s, n, NULL, "<accept>%s</accept> is only "
+				  "punctuation, which is ignored at the ends of "
+				  "an answer, so nothing typed can match it", t);
+	else if (!strcmp(f, "*"))
+		xsrc_node_problem(b->s, n, NULL, "<accept>%s</accept> would "
+				  "accept every answer: '*' matches any text, so "
+				  "write some of the answer around it", t);
+	if (!*f || !strcmp(f, "*"))
+		b->bad++;
+	free(f);
+}
+
 static char **texts_build(struct build *b, xmlNode *n, const char *name,
 			  const char *what, size_t *out)
 {
@@ -667,8 +692,12 @@ static char **texts_build(struct build *b, xmlNode *n, const char *name,
 	if (!v)
 		return NULL;
 	for (xmlNode *c = first(n); c; c = next(c))
-		if (is(c, name))
-			v[k++] = text_need(b, c, what);
+		if (is(c, name)) {
+			v[k] = text_need(b, c, what);
+			if (!strcmp(name, "accept") && *v[k])
+				accept_check(b, c, v[k]);
+			k++;
+		}
 	*out = k;
 	return v;
 }

@@ -28,6 +28,8 @@ enum {
 	ERR_CORRUPT,     /* damaged database */
 	ERR_TOONEW,      /* database from a newer coursekiosk */
 	ERR_WAIT,        /* back-off: try again later */
+	ERR_AMBIGUOUS,   /* several trainees share the name: the organisation
+			    tells them apart */
 };
 
 /* Sets the message (printf-style) and code; always returns -1. */

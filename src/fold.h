@@ -21,8 +21,32 @@
 #ifndef CK_FOLD_H
 #define CK_FOLD_H
 
+#include <stdbool.h>
+
 /* The folded form of s (UTF-8), the caller's to free; NULL when s is NULL,
  * not valid UTF-8, or memory ran out. */
 char *fold_key(const char *s);
+
+/* The form in which typed quiz answers are compared: fold_key() of the
+ * text after three tidying steps done first (on NFC text), so people may
+ * write an answer as they would by hand:
+ *
+ *   1. an apostrophe (' ` ’ ‘ ʼ ′) between two letters or digits is
+ *      dropped: "NGO's" = "NGOs", "O’Brien" = "OBrien";
+ *   2. the dots of an acronym are dropped: a run of at least two single
+ *      letters each followed by a dot (the last dot optional), standing as
+ *      a word of its own: "D.G.A.S.P.C." = "DGASPC", "U.K" = "UK"
+ *      ("s.47" and "3.5" are left as they are);
+ *   3. punctuation at either end is dropped, with the white space around
+ *      it: "DGASPC." = "(DGASPC)" = "«DGASPC»" = "DGASPC" (Unicode
+ *      punctuation, except % # & @, and a minus sign before a digit at the
+ *      start: "-5" stays "-5"; symbols such as + $ ° stay).
+ *
+ * With `pattern` (an author's <accept> text) every '*' is a wildcard: it
+ * is kept (runs of them made one) and never dropped as punctuation; a
+ * literal '*' cannot be asked for.  Without it, '*' is ordinary
+ * punctuation.  NULL when s is NULL, not UTF-8, or memory ran out; the
+ * caller frees. */
+char *fold_answer(const char *s, bool pattern);
 
 #endif

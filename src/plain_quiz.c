@@ -3,6 +3,7 @@
  * with the review.
  */
 #include "plain_int.h"
+#include "i18n.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -265,6 +266,8 @@ static void show_feedback(struct plain *p, const struct question *q,
 	if (!fb->show_now)
 		return;
 	show_mark(p, &fb->mark);
+	if (fb->mark.accepted && strcmp(fb->mark.accepted, a->text))
+		plain_wrap(p, _("Accepted as: "), "  ", fb->mark.accepted);
 	show_whys(p, q, a, "");
 	if (!fb->mark.correct) {
 		t = quiz_right_words(q, &words);

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
+
 /* ---- a small deterministic PRNG --------------------------------------- */
 
 /* splitmix64: tiny, well mixed, and identical on every platform. */
@@ -112,29 +114,6 @@ size_t quiz_draw(const struct quiz *qz, unsigned long seed, size_t *idx)
 
 /* ---- marking ------------------------------------------------------------ */
 
-/* White space collapsed and trimmed, NFC, case folded unless exact.
- * NULL for text that is not UTF-8 (or out of memory). */
-static char *text_key(const char *s, bool ignore_case)
-{
-	char *b, *folded, *out;
-
-	if (!g_utf8_validate(s, -1, NULL) || !(b = text_squeeze(s)))
-		return NULL;
-	/* Fold after NFC so composed and decomposed forms fold alike, then
-	 * normalise again: folding may decompose. */
-	folded = g_utf8_normalize(b, -1, G_NORMALIZE_NFC);
-	free(b);
-	if (!folded || !ignore_case)
-		return folded;
-	out = g_utf8_casefold(folded, -1);
-	g_free(folded);
-	if (!out)
-		return NULL;
-	folded = g_utf8_normalize(out, -1, G_NORMALIZE_NFC);
-	g_free(out);
-	return folded;
-}
-
 /* A permutation of 0..n-1 (ORDER and MATCH answers). */
 static bool is_permutation(const struct quiz_answer *a, size_t n)
 {
@@ -182,20 +161,84 @@ static bool fits(const struct question *q, const struct quiz_answer *a)
 	return false;
 }
 
-static bool text_right(const struct question *q, const char *typed)
+/* '*' in pat matches any run of bytes of s (both folded, valid UTF-8: a
+ * literal run starts on a character, so it can only match on one). */
+static bool glob_match(const char *pat, const char *s)
 {
-	char *want, *got = text_key(typed, q->ignore_case);
-	bool right = false;
+	const char *star = NULL, *from = NULL;
+
+	while (*s) {
+		if (*pat == '*') {
+			star = pat++;
+			from = s;
+		} else if (*pat == *s) {
+			pat++;
+			s++;
+		} else if (star) {
+			pat = star + 1;
+			s = ++from;
+		} else {
+			return false;
+		}
+	}
+	while (*pat == '*')
+		pat++;
+	return *pat == '\0';
+}
+
+/* case="exact": where the letters are capitals, "U" for each capital and
+ * "l" for each other letter (marks and everything else left out; '*' kept
+ * in an accepted answer).  NULL when out of memory. */
+static char *case_shape(const char *s, bool pattern)
+{
+	gchar *nfd = g_utf8_normalize(s, -1, G_NORMALIZE_NFD);
+	GString *b;
+
+	if (!nfd)
+		return NULL;
+	b = g_string_new(NULL);
+	for (const char *p = nfd; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (pattern && c == '*')
+			g_string_append_c(b, '*');
+		else if (g_unichar_isalpha(c))
+			g_string_append_c(b, g_unichar_isupper(c) ||
+					      g_unichar_istitle(c) ? 'U' : 'l');
+	}
+	g_free(nfd);
+	return g_string_free(b, FALSE);
+}
+
+static bool same_case(const char *accept, const char *typed)
+{
+	char *want = case_shape(accept, true), *got = case_shape(typed, false);
+	bool same = want && got && glob_match(want, got);
+
+	g_free(want);
+	g_free(got);
+	return same;
+}
+
+/* The rule: fold_answer() of both, the accepted text's '*' a wildcard;
+ * with case="exact" the capitals must also stand where they do in the
+ * accepted text.  Returns the <accept> text that matched, or NULL. */
+static const char *text_accepted(const struct question *q, const char *typed)
+{
+	char *want, *got = fold_answer(typed, false);
+	const char *hit = NULL;
 
 	if (!got)
-		return false;
-	for (size_t i = 0; i < q->naccept && !right; i++) {
-		want = text_key(q->accept[i], q->ignore_case);
-		right = want && *got && !strcmp(want, got);
-		g_free(want);
+		return NULL;
+	for (size_t i = 0; *got && i < q->naccept && !hit; i++) {
+		want = fold_answer(q->accept[i], true);
+		if (want && *want && glob_match(want, got) &&
+		    (q->ignore_case || same_case(q->accept[i], typed)))
+			hit = q->accept[i];
+		free(want);
 	}
-	g_free(got);
-	return right;
+	free(got);
+	return hit;
 }
 
 static double multiple_points(const struct question *q,
@@ -225,6 +268,7 @@ int quiz_mark(const struct question *q, const struct quiz_answer *a,
 
 	if (!q || !out || !fits(q, a))
 		return -1;
+	out->accepted = NULL;
 	switch (q->type) {
 	case Q_SINGLE:
 		right = q->options[a->picks[0]].correct;
@@ -236,7 +280,8 @@ int quiz_mark(const struct question *q, const struct quiz_answer *a,
 		right = a->tf == q->answer;
 		break;
 	case Q_TEXT:
-		right = text_right(q, a->text);
+		out->accepted = text_accepted(q, a->text);
+		right = out->accepted != NULL;
 		break;
 	case Q_ORDER:
 		/* By text, so two identical items may swap places. */

@@ -30,9 +30,15 @@ struct quiz_mark {
 	bool correct;            /* fully right */
 	double points;           /* earned, 0..max (partial scoring) */
 	double max;              /* question->points */
+	const char *accepted;    /* TEXT, when right: the <accept> text that
+				    matched (borrowed from the question) */
 };
 
-/* Marks an answer.  -1 when the answer does not fit the question (wrong
+/* Marks an answer.  A typed (TEXT) answer is compared with each <accept>
+ * through fold_answer() (fold.h): case, spacing, diacritics, punctuation at
+ * the ends and acronym dots do not count, and '*' in an accepted text
+ * matches any run of characters; case="exact" also asks for the capitals
+ * where the accepted text has them.  -1 when the answer does not fit the question (wrong
  * type, index out of range, duplicates in ORDER/MATCH). */
 int quiz_mark(const struct question *q, const struct quiz_answer *a,
 	      struct quiz_mark *out);

@@ -62,17 +62,33 @@ struct learner {
 };
 void learner_release(struct learner *l);
 
-/* PIN: at least 4 digits; hashed with crypto_pwhash_str (Argon2id). */
+/* PIN: 4 to 32 digits (new registrations ask for 6: session.c); hashed
+ * with crypto_pwhash_str (Argon2id).  A trainee whose name folds
+ * (fold_key) to an existing trainee's must give an organisation whose
+ * fold_key differs from each of theirs: -1 with ERR_AMBIGUOUS otherwise. */
 int store_learner_create(struct store *s, const char *name, const char *role,
 			 const char *org, const char *country, const char *pin,
 			 struct learner *out, struct err *e);
-/* Name (compared after NFC and case folding) and PIN.  Wrong PINs back off
- * persistently: -1 with ERR_WAIT and *wait_s seconds to wait, or ERR_DENIED
- * for a wrong name or PIN (the two are not told apart).  *wait_s is always
- * set: after ERR_DENIED it is the wait now imposed before the next try (0
- * for the first two failures, then 1, 2, 4 ... up to 300 s). */
+/* Name (compared by fold_key: case, accents and spaces ignored) and PIN.
+ * Wrong PINs back off persistently per account: -1 with ERR_WAIT and
+ * *wait_s seconds to wait, or ERR_DENIED for a wrong name or PIN (the two
+ * are not told apart).  *wait_s is always set: after ERR_DENIED it is the
+ * wait now imposed before the next try (0 for the first two failures of an
+ * account, then 1, 2, 4 ... up to 300 s; see store_learner.c for the
+ * room's budget across names).  A name several trainees share gives
+ * ERR_AMBIGUOUS: ask for the organisation and use the _org form. */
 int store_learner_signin(struct store *s, const char *name, const char *pin,
 			 struct learner *out, int *wait_s, struct err *e);
+/* The same with the organisation given at registration (compared by
+ * fold_key; "" for none).  NULL: not asked. */
+int store_learner_signin_org(struct store *s, const char *name,
+			     const char *org, const char *pin,
+			     struct learner *out, int *wait_s, struct err *e);
+/* A new PIN (4 to 32 digits) for trainee id, who must give the current
+ * one: ERR_DENIED (counted as a wrong PIN of the account) or ERR_WAIT
+ * with *wait_s as for sign-in. */
+int store_learner_set_pin(struct store *s, const char *id, const char *current,
+			  const char *pin, int *wait_s, struct err *e);
 int store_learner_get(struct store *s, const char *id, struct learner *out,
 		      struct err *e);
 /* Every trainee (erased ones too, flagged), by name; or those whose name

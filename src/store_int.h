@@ -35,6 +35,8 @@ struct store {
 	long clock_offset;       /* test hook: seconds added to the clock */
 	time_t frozen_at;        /* test hook: the clock stands here (0: runs) */
 	char *dummy_hash;        /* for unknown names when fast_hash */
+	time_t hold_until;       /* this connection checks no PIN before
+				    (the room's wrong-PIN budget ran out) */
 	struct store_stmt *cache; /* grows; statements are never evicted,
 				    so a caller's pointer stays valid */
 	size_t ncache, capcache;
@@ -90,6 +92,10 @@ int store_learner_active(struct store *s, const char *learner, struct err *e);
 int store_progress_touch(struct store *s, const char *learner,
 			 const char *course, const char *module,
 			 const char *now, struct err *e);
+
+/* Schema version 3's C step (store_learner.c): name keys by fold_key(),
+ * organisation keys, per-account back-off carried over. */
+int store_learner_migrate_v3(struct store *s, struct err *e);
 
 /* Schema (store_schema.c): the newest version this build knows. */
 int store_known_version(void);

@@ -56,6 +56,27 @@
  *   little-endian; prev of the first entry is 64 zeros.  Details carry
  *   ids, never names: erasure cannot remove text from the chain.
  *
+ * VERSION 3 (sign-in that cannot be abused; src/store_learner.c)
+ * learner.name_key           recomputed with fold_key() (fold.h): NFD,
+ *                            marks dropped, case folded, C transliteration,
+ *                            spaces squeezed ("ioana stanescu-turcanu")
+ * learner.org_key (added)    fold_key() of org ('' for none; NULL once
+ *                            erased).  Registration refuses a second
+ *                            trainee with the same name_key unless the
+ *                            org_key differs from every namesake's, so no
+ *                            two accounts answer to the same credentials.
+ *                            Index learner_by_name_org (name_key, org_key).
+ * signin_account_fail(learner_id PK -> learner, fails, wait_until)
+ *   the wrong-PIN back-off per account (wait_until in unix seconds); only
+ *   that account's correct PIN deletes its row.
+ * signin_fail                now only for names (or name + organisation)
+ *   nobody has: key = hex BLAKE2b-256 of the fold_key, or of name key,
+ *   0x1f, organisation key.  Waits under the old per-name keys were
+ *   carried over to each account of the name.
+ * signin_rate(id = 1, tokens REAL, updated)
+ *   the room's budget of wrong PINs across all names: a token bucket
+ *   (30 tokens, one more each 20 s, `updated` in unix seconds).
+ *
  * Reports should read progress joined to learner (one query; see
  * store_report.c).  Sync should merge on the UUIDs; serial and seq are local.
  */
@@ -188,8 +209,26 @@ struct migration {
 	int (*fn)(struct store *s, struct err *e); /* NULL: SQL only */
 };
 
+/* Version 3: sign-in that cannot be abused (see the top of the file). */
+static const char schema_v3[] =
+	"ALTER TABLE learner ADD COLUMN org_key TEXT;\n"
+	"CREATE INDEX learner_by_name_org ON learner (name_key, org_key);\n"
+	"CREATE TABLE signin_account_fail (\n"
+	"  learner_id TEXT PRIMARY KEY REFERENCES learner (id),\n"
+	"  fails INTEGER NOT NULL,\n"
+	"  wait_until INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE signin_rate (\n"
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+	"  tokens REAL NOT NULL,\n"
+	"  updated INTEGER NOT NULL\n"
+	");\n";
+
 static const struct migration migrations[] = {
 	{ schema_v1, NULL },
+	/* 2: records that travel (on the records branch) */
+	{ "SELECT 1;", NULL },
+	{ schema_v3, store_learner_migrate_v3 },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

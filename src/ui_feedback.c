@@ -3,6 +3,7 @@
  * the answer could not be saved: then it says so and offers a retry, and
  * nothing moves on until the answer is safe. */
 #include "ui.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,11 @@ static void layout(struct ui *ui, struct feedback *f, int width)
 		text_add_str(&f->L, "Your answer:", TS_STRONG, TL_PLAIN, 0, width);
 		ui_add_answer(&f->L, NULL, s, 0, 2, width);
 		free(s);
+	}
+	/* a typed answer: the accepted text it matched (fold_answer) */
+	if (f->fb.mark.accepted && strcmp(f->fb.mark.accepted, f->a.text)) {
+		text_add_str(&f->L, _("Accepted as:"), TS_STRONG, TL_PLAIN, 0, width);
+		ui_add_answer(&f->L, NULL, f->fb.mark.accepted, 0, 2, width);
 	}
 	if (!f->fb.mark.correct) {
 		s = ui_right_answer_text(ui, q);

@@ -2,7 +2,7 @@
  * the real store API, for the coordinator tests and benches.
  *
  *   coord_seed DB learner NAME ROLE ORG COUNTRY
- *       creates a trainee (PIN 1234); prints the id
+ *       creates a trainee (PIN 123456); prints the id
  *   coord_seed DB done ID COURSE MODULE VERSION NPAGES [PERCENT]
  *       reads every page, passes a quiz with PERCENT (none when absent),
  *       completes the module
@@ -69,7 +69,7 @@ int main(int argc, char **argv)
 	store_test_fast_hash(s);
 	if (!strcmp(argv[2], "learner") && argc == 7) {
 		if (store_learner_create(s, argv[3], argv[4], argv[5], argv[6],
-					 "1234", &l, &e) < 0)
+					 "123456", &l, &e) < 0)
 			rc = fail(&e);
 		else {
 			printf("%s\n", l.id);
@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 
 			snprintf(name, sizeof(name), "Trainee %ld", i);
 			if (!mods || store_learner_create(s, name, "police", "Org",
-							  "RO", "1234", &l, &e) < 0) {
+							  "RO", "123456", &l, &e) < 0) {
 				rc = mods ? fail(&e) : 1;
 				free(mods);
 				break;

@@ -55,7 +55,7 @@ static int init(const char *db)
 		return fail(&e);
 	store_test_fast_hash(s);
 	if (store_learner_create(s, "Driver Trainee", "police", "Org", "RO",
-				 "1234", &l, &e) < 0) {
+				 "123456", &l, &e) < 0) {
 		store_close(s);
 		return fail(&e);
 	}

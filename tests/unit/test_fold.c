@@ -1,6 +1,7 @@
 /* Unit tests for fold.c: the one folding rule. */
 #include <locale.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -76,6 +77,36 @@ static void independent_of_the_locale(void **state)
 	free(b);
 }
 
+static void answer(const char *in, bool pattern, const char *want)
+{
+	char *got = fold_answer(in, pattern);
+
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void answers_are_tidied_then_folded(void **state)
+{
+	(void)state;
+	answer("D.G.A.S.P.C.", false, "dgaspc");
+	answer("  DGASPC. ", false, "dgaspc");
+	answer("the D.G.A.S.P.C. (Cluj)", false, "the dgaspc (cluj");
+	answer("\xe2\x80\x9cPalermo Protocol\xe2\x80\x9d.", false,
+	       "palermo protocol");
+	answer("NGO\xe2\x80\x99s", false, "ngos");
+	answer("s.47", false, "s.47");
+	answer("-5 degrees", false, "-5 degrees");
+	answer("50%", false, "50%");
+	answer("\xc5\x9e" "tefan", false, "stefan");
+	/* wildcards only in a pattern */
+	answer("18***", true, "18*");
+	answer("*.", true, "*");
+	answer("18*", false, "18");
+	assert_null(fold_answer(NULL, false));
+	assert_null(fold_answer("\xff", true));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -84,6 +115,7 @@ int main(void)
 		cmocka_unit_test(white_space_is_squeezed),
 		cmocka_unit_test(bad_input_gives_null),
 		cmocka_unit_test(independent_of_the_locale),
+		cmocka_unit_test(answers_are_tidied_then_folded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

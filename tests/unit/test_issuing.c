@@ -75,7 +75,7 @@ static void marks_say_what_is_missing(void **state)
 	struct err e = { 0, "" };
 	char id[STORE_ID_LEN + 1], *missing;
 
-	fx_learner(f->s, "Ana Pop", "1234", id);
+	fx_learner(f->s, "Ana Pop", "123456", id);
 	assert_int_equal(marks_load(&m, f->s, c, id, &e), 0);
 	assert_false(marks_complete(&m));
 	missing = marks_missing(&m, c, "; ");
@@ -110,7 +110,7 @@ static void issues_once_then_reprints(void **state)
 	bool reprint = true;
 
 	unsetenv("COURSEKIOSK_NOW");
-	fx_learner(f->s, "Ștefania Țăranu", "1234", id);
+	fx_learner(f->s, "Ștefania Țăranu", "123456", id);
 	complete(f->s, id, "basics", 100);
 	complete(f->s, id, "referral", -1);
 	assert_int_equal(marks_load(&m, f->s, c, id, &e), 0);
@@ -164,7 +164,7 @@ static void expiry_follows_valid_for_from_today(void **state)
 	char id[STORE_ID_LEN + 1];
 	bool reprint;
 
-	fx_learner(f->s, "Leap Day", "1234", id);
+	fx_learner(f->s, "Leap Day", "123456", id);
 	get_learner(f->s, id, &l);
 	assert_int_equal(store_secret_key(f->s, key, &e), 0);
 	setenv("COURSEKIOSK_NOW", "2024-02-29", 1);
@@ -200,7 +200,7 @@ static void writes_text_with_code(void **state)
 	bool reprint;
 	FILE *out;
 
-	fx_learner(f->s, "Nguyễn Thị Minh", "1234", id);
+	fx_learner(f->s, "Nguyễn Thị Minh", "123456", id);
 	get_learner(f->s, id, &l);
 	assert_int_equal(store_secret_key(f->s, key, &e), 0);
 	struct issuing x = { key, c, NULL, "NSPCC CTAC" };

@@ -376,6 +376,27 @@ static void bad_module_is_refused(void **state)
 	diags_release(&d);
 }
 
+/* <accept> "*" would accept anything, "..." nothing (fold_answer). */
+static void accept_matching_all_or_nothing_is_refused(void **state)
+{
+	struct diags d;
+	const struct diag *g;
+
+	(void)state;
+	diags_init(&d);
+	assert_null(module_load(F("bad/accept-wildcard.xml"), &d));
+	g = find(&d, "would accept every answer");
+	assert_non_null(g);
+	assert_int_equal(g->line, 14);
+	g = find(&d, "is only punctuation");
+	assert_non_null(g);
+	assert_int_equal(g->line, 15);
+	/* "18*" on line 13 is fine */
+	for (size_t i = 0; i < d.n; i++)
+		assert_int_not_equal(d.v[i].line, 13);
+	diags_release(&d);
+}
+
 static const struct bad_case course_cases[] = {
 	{ "bad-courses/requires-unknown", 5, "requires 'nosuch', but no module" },
 	{ "bad-courses/requires-cycle", 4, "cycle: a -> c -> b -> a" },
@@ -897,6 +918,7 @@ int main(void)
 		cmocka_unit_test(text_forbidden_characters),
 		cmocka_unit_test(text_white_space),
 		cmocka_unit_test(text_squeeze_any_unicode_space),
+		cmocka_unit_test(accept_matching_all_or_nothing_is_refused),
 	};
 
 	_Static_assert(sizeof(module_cases) / sizeof(module_cases[0]) == 33,

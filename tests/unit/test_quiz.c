@@ -291,6 +291,158 @@ static void text_exact_case(void **state)
 	assert_false(m.correct);
 }
 
+/* ---- typed answers: folding, tidying and wildcards ---------------------- */
+
+static struct question q_texts(const char *const *acc, size_t n,
+			       bool ignore_case)
+{
+	struct question q = q_text(acc[0], NULL, ignore_case);
+
+	for (size_t i = 0; i < n && i < 4; i++)
+		q.accept[i] = (char *)acc[i];
+	q.naccept = n;
+	return q;
+}
+
+/* Marks `s` and returns the accepted text that matched (NULL: wrong). */
+static const char *accepted(const struct question *q, const char *s)
+{
+	struct quiz_answer a = typed(s);
+	struct quiz_mark m;
+
+	assert_int_equal(quiz_mark(q, &a, &m), 0);
+	assert_true(m.correct == (m.accepted != NULL));
+	return m.accepted;
+}
+
+static void text_ignores_punctuation_at_ends_and_acronym_dots(void **state)
+{
+	static const char *const acc[] = { "DGASPC" };
+	struct question q;
+
+	(void)state;
+	setup_reset();
+	q = q_texts(acc, 1, true);
+	assert_ptr_equal(accepted(&q, "DGASPC."), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "D.G.A.S.P.C."), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "d.g.a.s.p.c"), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "  (dgaspc) "), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "\xc2\xab" "DGASPC" "\xc2\xbb"), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "\"DGASPC\"!"), q.accept[0]);
+	/* inside the answer, spaces and other punctuation still count */
+	assert_null(accepted(&q, "DGAS PC"));
+	assert_null(accepted(&q, "DGAS-PC"));
+	assert_null(accepted(&q, "D.G.A.S.P."));
+	assert_null(accepted(&q, "..."));
+	assert_null(accepted(&q, ""));
+}
+
+static void text_dots_and_signs_that_are_not_acronyms_stay(void **state)
+{
+	static const char *const s47[] = { "s47" }, *const num[] = { "3.5" },
+			  *const minus[] = { "5" };
+	struct question q;
+
+	(void)state;
+	setup_reset();
+	q = q_texts(s47, 1, true);
+	assert_null(accepted(&q, "s.47"));
+	assert_ptr_equal(accepted(&q, "S47."), q.accept[0]);
+	q = q_texts(num, 1, true);
+	assert_null(accepted(&q, "35"));
+	assert_ptr_equal(accepted(&q, "3.5."), q.accept[0]);
+	q = q_texts(minus, 1, true);
+	assert_null(accepted(&q, "-5"));
+	assert_ptr_equal(accepted(&q, "5!"), q.accept[0]);
+}
+
+static void text_apostrophes_inside_words_are_dropped(void **state)
+{
+	static const char *const acc[] = { "NGOs", "O'Brien" };
+	struct question q;
+
+	(void)state;
+	setup_reset();
+	q = q_texts(acc, 2, true);
+	assert_ptr_equal(accepted(&q, "NGO's"), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "ngo\xe2\x80\x99s"), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "OBrien"), q.accept[1]);
+	assert_ptr_equal(accepted(&q, "o\xe2\x80\x99" "brien"), q.accept[1]);
+	/* an apostrophe at the end is punctuation at the end */
+	assert_ptr_equal(accepted(&q, "NGOs'"), q.accept[0]);
+}
+
+static void text_diacritics_and_cedillas_fold(void **state)
+{
+	/* comma below: U+0218 U+021A; cedilla: U+015E U+0162 */
+	static const char *const acc[] = { "\xc8\x98tefan \xc8\x9a\xc4\x83ranu",
+					   "St\xc4\x83nescu" };
+	struct question q;
+
+	(void)state;
+	setup_reset();
+	q = q_texts(acc, 2, true);
+	assert_ptr_equal(accepted(&q, "\xc5\x9e" "tefan \xc5\xa2\xc4\x83ranu"),
+			 q.accept[0]);
+	assert_ptr_equal(accepted(&q, "stefan taranu"), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "stanescu"), q.accept[1]);
+	assert_ptr_equal(accepted(&q, "STANESCU."), q.accept[1]);
+	assert_null(accepted(&q, "stanesku"));
+}
+
+static void text_wildcards(void **state)
+{
+	static const char *const age[] = { "eighteen", "18*" },
+			  *const mid[] = { "under * years" },
+			  *const any[] = { "*trafficking*" },
+			  *const two[] = { "s*47*" };
+	struct question q;
+
+	(void)state;
+	setup_reset();
+	q = q_texts(age, 2, true);
+	assert_ptr_equal(accepted(&q, "18 years old"), q.accept[1]);
+	assert_ptr_equal(accepted(&q, "18"), q.accept[1]);
+	assert_ptr_equal(accepted(&q, "18."), q.accept[1]);
+	assert_ptr_equal(accepted(&q, "18yrs"), q.accept[1]);
+	assert_ptr_equal(accepted(&q, "Eighteen"), q.accept[0]);
+	assert_null(accepted(&q, "118"));
+	assert_null(accepted(&q, "under 18"));
+	/* a '*' typed by the trainee is only punctuation */
+	assert_ptr_equal(accepted(&q, "18*"), q.accept[1]);
+	q = q_texts(mid, 1, true);
+	assert_ptr_equal(accepted(&q, "Under 18 years"), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "under eighteen  years."), q.accept[0]);
+	assert_null(accepted(&q, "under 18"));
+	q = q_texts(any, 1, true);
+	assert_ptr_equal(accepted(&q, "Child trafficking advice"), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "trafficking"), q.accept[0]);
+	assert_null(accepted(&q, "traffic"));
+	q = q_texts(two, 1, true);
+	assert_ptr_equal(accepted(&q, "section 47"), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "s.47 of the Act"), q.accept[0]);
+	assert_null(accepted(&q, "section 46"));
+}
+
+static void text_exact_case_with_the_new_rules(void **state)
+{
+	static const char *const nrm[] = { "NRM" }, *const ph[] = { "pH*" };
+	struct question q;
+
+	(void)state;
+	setup_reset();
+	q = q_texts(nrm, 1, false);
+	assert_ptr_equal(accepted(&q, "N.R.M."), q.accept[0]);
+	assert_ptr_equal(accepted(&q, "NRM."), q.accept[0]);
+	assert_null(accepted(&q, "Nrm"));
+	q = q_texts(ph, 1, false);
+	assert_ptr_equal(accepted(&q, "pH 7"), q.accept[0]);
+	assert_null(accepted(&q, "PH 7"));
+	/* the same question ignoring case */
+	q = q_texts(ph, 1, true);
+	assert_ptr_equal(accepted(&q, "PH 7"), q.accept[0]);
+}
+
 static void order_all_or_nothing(void **state)
 {
 	struct question q;
@@ -744,6 +896,12 @@ int main(void)
 		cmocka_unit_test(truefalse_marks),
 		cmocka_unit_test(text_collapses_space_and_ignores_case),
 		cmocka_unit_test(text_exact_case),
+		cmocka_unit_test(text_ignores_punctuation_at_ends_and_acronym_dots),
+		cmocka_unit_test(text_dots_and_signs_that_are_not_acronyms_stay),
+		cmocka_unit_test(text_apostrophes_inside_words_are_dropped),
+		cmocka_unit_test(text_diacritics_and_cedillas_fold),
+		cmocka_unit_test(text_wildcards),
+		cmocka_unit_test(text_exact_case_with_the_new_rules),
 		cmocka_unit_test(order_all_or_nothing),
 		cmocka_unit_test(match_all_or_nothing),
 		cmocka_unit_test(pass_rule_percent_and_critical),

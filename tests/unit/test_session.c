@@ -133,7 +133,7 @@ static void reg(struct fx *f)
 	struct err e = { 0 };
 
 	assert_int_equal(session_register(f->s, "Ana Popescu", "social-worker",
-					  "DGASPC", "Romania", "2468", &e), 0);
+					  "DGASPC", "Romania", "246813", &e), 0);
 }
 
 /* The model index of the right answer(s) for q, as a quiz_answer. */
@@ -227,33 +227,33 @@ static void register_checks_fields_and_signs_in(void **state)
 	struct err e = { 0 };
 	int wait_s;
 
-	assert_int_equal(session_register(f->s, "  ", "police", "", "", "1234",
+	assert_int_equal(session_register(f->s, "  ", "police", "", "", "123456",
 					  &e), -1);
 	assert_int_equal(e.code, ERR_INVALID);
-	assert_int_equal(session_register(f->s, "Ion", "pilot", "", "", "1234",
+	assert_int_equal(session_register(f->s, "Ion", "pilot", "", "", "123456",
 					  &e), -1);
 	assert_int_equal(session_register(f->s, "Ion", "police", "", "", "123",
 					  &e), -1);
 	assert_int_equal(session_register(f->s, "Ion", "police", "", "", "12a4",
 					  &e), -1);
 	assert_int_equal(session_register(f->s, "Ion\x1b[2J", "police", "", "",
-					  "1234", &e), -1);
+					  "123456", &e), -1);
 	assert_null(session_learner(f->s));
 	assert_int_equal(session_register(f->s, "  Ion   Ionescu ", "police",
-					  "IGPR", "RO", "1234", &e), 0);
+					  "IGPR", "RO", "123456", &e), 0);
 	assert_non_null(session_learner(f->s));
 	assert_string_equal(session_learner(f->s)->name, "Ion Ionescu");
 	assert_string_equal(session_learner(f->s)->role, "police");
 	session_signout(f->s);
 	assert_null(session_learner(f->s));
-	assert_int_equal(session_signin(f->s, "Ion Ionescu", "9999", &wait_s,
+	assert_int_equal(session_signin(f->s, "Ion Ionescu", "999999", &wait_s,
 					&e), -1);
 	assert_true(e.code == ERR_DENIED || e.code == ERR_WAIT);
 	assert_null(session_learner(f->s));
 	/* a wrong PIN may start a back-off; wait it out only if short */
 	if (e.code == ERR_WAIT || wait_s > 0)
 		sleep((unsigned)(wait_s > 0 && wait_s < 5 ? wait_s : 0));
-	if (session_signin(f->s, "ion ionescu", "1234", &wait_s, &e) == 0)
+	if (session_signin(f->s, "ion ionescu", "123456", &wait_s, &e) == 0)
 		assert_string_equal(session_learner(f->s)->name, "Ion Ionescu");
 	else
 		assert_int_equal(e.code, ERR_WAIT);
@@ -308,7 +308,7 @@ static void reopening_resumes_at_last_page(void **state)
 	assert_int_equal(session_page_shown(f->s, 1, &e), 0);
 	assert_int_equal(session_page_shown(f->s, 3, &e), -1);
 	session_signout(f->s);
-	assert_int_equal(session_signin(f->s, "Ana Popescu", "2468", NULL, &e),
+	assert_int_equal(session_signin(f->s, "Ana Popescu", "246813", NULL, &e),
 			 0);
 	assert_int_equal(session_open_module(f->s, &course, &mods[0], &page,
 					     &e), 0);
@@ -429,7 +429,7 @@ static void crash_resumes_same_attempt(void **state)
 	st2 = store_open(f->path, 0, &e);
 	assert_non_null(st2);
 	s2 = session_new(st2, &cat);
-	assert_int_equal(session_signin(s2, "Ana Popescu", "2468", NULL, &e), 0);
+	assert_int_equal(session_signin(s2, "Ana Popescu", "246813", NULL, &e), 0);
 	assert_int_equal(session_open_module(s2, &course, &mods[0], NULL, &e),
 			 0);
 	assert_int_equal(session_quiz_begin(s2, &how, &e), 0);
@@ -528,7 +528,7 @@ static void pending_answer_survives_store_failure(void **state)
 	{
 		struct session *s2 = session_new(f->st, &cat);
 
-		assert_int_equal(session_signin(s2, "Ana Popescu", "2468", NULL,
+		assert_int_equal(session_signin(s2, "Ana Popescu", "246813", NULL,
 						&e), 0);
 		assert_int_equal(session_open_module(s2, &course, &mods[0],
 						     NULL, &e), 0);

@@ -116,7 +116,7 @@ static void certificates_issue_find_and_revoke(void **state)
 	struct cert_record c, *v;
 	size_t n;
 
-	fx_learner(f->s, "Ana Pop", "1234", id);
+	fx_learner(f->s, "Ana Pop", "123456", id);
 	assert_int_equal(store_cert_find(f->s, id, "course", 1, &c, &e), 0);
 	issue(f->s, id, 1, 1);
 	issue(f->s, id, 1, 2);

@@ -31,7 +31,7 @@ static void pages_read_move_the_bookmark(void **state)
 	char id[STORE_ID_LEN + 1];
 	struct progress p;
 
-	fx_learner(f->s, "Ana Pop", "1234", id);
+	fx_learner(f->s, "Ana Pop", "123456", id);
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(store_page_read(f->s, id, "c", "m", 2, "h2", i,
 						 5, &e), 0);
@@ -70,7 +70,7 @@ static void completion_keeps_version_and_first_date(void **state)
 	char id[STORE_ID_LEN + 1], first[32];
 	struct progress p;
 
-	fx_learner(f->s, "Ana Pop", "1234", id);
+	fx_learner(f->s, "Ana Pop", "123456", id);
 	assert_int_equal(store_page_read(f->s, id, "c", "m", 2, "h2", 0, 4, &e),
 			 0);
 	assert_int_equal(store_module_complete(f->s, id, "c", "m", 2, "h2", &e),
@@ -112,7 +112,7 @@ static void attempts_resume_and_score(void **state)
 	struct progress p;
 	size_t n;
 
-	fx_learner(f->s, "Ana Pop", "1234", id);
+	fx_learner(f->s, "Ana Pop", "123456", id);
 	assert_int_equal(store_attempt_current(f->s, id, "c", "m", &cur, &e), 0);
 	assert_int_equal(store_attempt_start(f->s, id, "c", "m", "quiz", q, 3,
 					     ULONG_MAX - 5, &a, &e), 0);
@@ -228,8 +228,8 @@ static void reports_join_in_one_pass(void **state)
 	struct rows rs;
 	size_t n;
 
-	fx_learner(f->s, "Zoe", "1234", a);
-	fx_learner(f->s, "Ana", "1234", b);
+	fx_learner(f->s, "Zoe", "123456", a);
+	fx_learner(f->s, "Ana", "123456", b);
 	answer_quiz(f->s, a, "m1", 1, 50);  /* q2 wrong */
 	answer_quiz(f->s, b, "m1", 0, 0);   /* both wrong */
 	answer_quiz(f->s, b, "m1", 3, 100); /* both right */
