@@ -106,6 +106,7 @@ struct report_ctx {
 	size_t width[NCOLS];
 	size_t rows;
 	bool failed;             /* a write failed */
+	const struct catalog *cat;   /* to leave template courses out */
 };
 
 static int csv_row(const struct report_row *r, void *arg)
@@ -113,6 +114,9 @@ static int csv_row(const struct report_row *r, void *arg)
 	struct report_ctx *x = arg;
 	struct cells c;
 	int bad = 0;
+
+	if (catalog_is_template(x->cat, r->course_id))
+		return 0;
 
 	row_cells(r, &c, false);
 	for (int i = 0; i < NCOLS; i++)
@@ -129,6 +133,8 @@ static int measure_row(const struct report_row *r, void *arg)
 	struct report_ctx *x = arg;
 	struct cells c;
 
+	if (catalog_is_template(x->cat, r->course_id))
+		return 0;
 	row_cells(r, &c, true);
 	for (int i = 0; i < C_LEARNER; i++) {
 		size_t w = textcol_width(c.v[i]);
@@ -158,14 +164,17 @@ static int table_row(const struct report_row *r, void *arg)
 {
 	struct cells c;
 
+	if (catalog_is_template(((struct report_ctx *)arg)->cat, r->course_id))
+		return 0;
+
 	row_cells(r, &c, true);
 	return put_table_line(arg, c.v);
 }
 
 static int write_report(struct store *s, const char *course, bool csv,
-			FILE *out, size_t *rows)
+			const struct catalog *cat, FILE *out, size_t *rows)
 {
-	struct report_ctx x = { .out = out };
+	struct report_ctx x = { .out = out, .cat = cat };
 	struct err e = { 0 };
 
 	if (csv) {
@@ -238,7 +247,18 @@ int cmd_report(int argc, char **argv, const struct globals *g)
 		static char buf[1 << 16];
 		setvbuf(stdout, buf, _IOFBF, sizeof(buf));
 	}
-	r = write_report(s, course, csv, out.f, &rows);
+	{
+		/* only to know the template courses: a folder that cannot
+		 * be read leaves nothing out */
+		struct catalog cat = { 0 };
+		struct diags d;
+
+		diags_init(&d);
+		catalog_load(&cat, g->courses, &d, NULL);
+		diags_release(&d);
+		r = write_report(s, course, csv, &cat, out.f, &rows);
+		catalog_release(&cat);
+	}
 	if (r == -1)
 		coord_fail("report", "writing %s: %s", out.path ? out.path : "the report",
 			   strerror(errno));

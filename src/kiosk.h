@@ -15,6 +15,8 @@ struct kiosk_options {
 	int idle_timeout;        /* --idle-timeout MINUTES; 0 = none
 				  * (default 10 with --kiosk) */
 	struct store *store;     /* for the coordinator passphrase */
+	bool no_citations;       /* --no-citations: the line mode leaves out
+				  * "(source 3)" */
 };
 
 /* Full screen (ui*.c).  Returns 0 on a normal exit, 1 on an error, and
@@ -22,6 +24,9 @@ struct kiosk_options {
  * unset/unknown/dumb, no cursor addressing): the caller then says so and
  * falls back to the line mode. */
 enum { UI_UNAVAILABLE = 3 };
+/* ... and UI_LINE_MODE when the trainee pressed F2: the caller goes on in
+ * the line mode with the same session (still signed in). */
+enum { UI_LINE_MODE = 4 };
 int ui_run(struct session *s, const struct kiosk_options *o);
 
 /* Line mode (plain*.c): numbered menus and typed answers, reading `in` line
