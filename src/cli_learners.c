@@ -178,6 +178,7 @@ int cmd_learners(int argc, char **argv, const struct globals *g)
 	x.cat = &cat;
 	if (coord_load_catalog("learners", g, &cat) < 0)
 		goto done;
+	catalog_drop_templates(&cat);   /* template courses: for trainers */
 	if (course && !(only = coord_find_course("learners", g, &cat, course)))
 		goto done;
 	if (coordinator_find(s, find, &v, &n, &e) < 0 ||

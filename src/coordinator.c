@@ -318,7 +318,11 @@ int coordinator_report(struct store *s, const struct catalog *cat,
 			continue;
 		for (size_t k = 0; k < ncourse; k++) {
 			const struct course *c = only ? only : cat->courses[k];
-			const struct cert_record *cert = cert_of(out, l->id, c->id);
+			const struct cert_record *cert;
+
+			if (!only && c->is_template)
+				continue; /* for trainers, never reported */
+			cert = cert_of(out, l->id, c->id);
 
 			for (size_t j = 0; j < c->nmodules; j++) {
 				const struct module *m = &c->modules[j];

@@ -12,6 +12,27 @@ const struct course *catalog_find(const struct catalog *cat, const char *id)
 	return NULL;
 }
 
+bool catalog_is_template(const struct catalog *cat, const char *id)
+{
+	const struct course *c = catalog_find(cat, id);
+
+	return c && c->is_template;
+}
+
+void catalog_drop_templates(struct catalog *cat)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; cat && i < cat->ncourses; i++) {
+		if (cat->courses[i]->is_template)
+			course_free(cat->courses[i]);
+		else
+			cat->courses[k++] = cat->courses[i];
+	}
+	if (cat)
+		cat->ncourses = k;
+}
+
 const struct module *course_find_module(const struct course *c, const char *id)
 {
 	for (size_t i = 0; c && i < c->nmodules; i++)

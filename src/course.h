@@ -239,6 +239,8 @@ struct course {
 	size_t nglossary;
 	struct source *sources;  /* course-level sources (modules take them by ref) */
 	size_t nsources;
+	bool is_template;        /* template="yes": for trainers; never
+				  * offered on a kiosk, left out of reports */
 };
 
 struct catalog {
@@ -316,6 +318,10 @@ char *text_squeeze(const char *s);
 /* ---- lookups (course.c) ----------------------------------------------- */
 
 const struct course *catalog_find(const struct catalog *cat, const char *id);
+/* True when course `id` is loaded and marked template="yes". */
+bool catalog_is_template(const struct catalog *cat, const char *id);
+/* Frees and removes the template courses (kiosks, `learners`). */
+void catalog_drop_templates(struct catalog *cat);
 const struct module *course_find_module(const struct course *c,
 					const char *id);
 const struct source *module_find_source(const struct module *m,

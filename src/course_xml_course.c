@@ -500,6 +500,9 @@ static void course_build(struct cbuild *b, xmlNode *root)
 	c->lang = attr(root, "lang");
 	if (!c->lang)
 		c->lang = strdup("en");
+	v = attr(root, "template");
+	c->is_template = v && !strcmp(v, "yes");
+	free(v);
 	for (xmlNode *n = elem(root->children); n; n = elem(n->next))
 		if (is(n, "module"))
 			b->n++;

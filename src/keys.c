@@ -64,6 +64,8 @@ static const struct key_binding table[] = {
 	  "Open the highlighted module", 0 },
 	{ S(MODULES), ACT_BACK, { K_ESC, 'q' }, "Esc/q", "Esc/q", "sign out",
 	  "Sign out (asks first); your progress is kept", 0 },
+	{ S(MODULES), ACT_RECORD, { 'r' }, "r", "r", "my record",
+	  "Your record: progress, time, past attempts and certificates", 0 },
 
 	/* ---- content note, quiz intro, messages ---- */
 	{ S(NOTE), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
@@ -76,10 +78,16 @@ static const struct key_binding table[] = {
 	  "Close this message", 0 },
 
 	/* ---- lesson reader ---- */
+	/* like less: n reads on down the page first, then turns it (the
+	 * reader sets KC_BELOW instead of KC_NEXT/KC_QUIZ while text is
+	 * left below) */
+	{ S(READER), ACT_PGDN, { 'n', K_RIGHT }, "n/→", "n/Right",
+	  "more", "Read on: scroll down; at the end of the page, the next "
+	  "page (or the quiz after the last)", KC_BELOW },
 	{ S(READER), ACT_NEXT_PAGE, { 'n', K_RIGHT }, "n/→", "n/Right",
 	  "next page", "Next page", KC_NEXT },
 	{ S(READER), ACT_QUIZ, { 'n', K_RIGHT }, "n/→", "n/Right",
-	  "take the quiz", "After the last page: go to the quiz", KC_QUIZ },
+	  "quiz", "After the last page: go to the quiz", KC_QUIZ },
 	{ S(READER), ACT_PREV_PAGE, { 'p', K_LEFT }, "p/←", "p/Left",
 	  "previous", "Previous page", KC_PREV },
 	{ SCROLLED,
@@ -96,8 +104,32 @@ static const struct key_binding table[] = {
 	{ PAGED, ACT_END, { K_END, 'G' }, "End", "End", NULL, NULL, KC_SCROLL },
 	{ S(READER), ACT_SOURCES, { 's' }, "s", "s", "sources",
 	  "The module's sources (what [s1] refers to)", 0 },
-	{ S(READER), ACT_TERMS, { 't' }, "t", "t", "terms",
+	{ S(READER), ACT_TERMS, { 'g' }, "g", "g", "terms",
 	  "What the glossary terms on this page mean", 0 },
+	{ S(READER), ACT_CONTENTS, { 't' }, "t", "t", "pages",
+	  "Contents: the module's pages; go to any page you have reached", 0 },
+	{ S(READER), ACT_NOTE, { 'c' }, "c", "c", NULL,
+	  "Show the module's content note again", KC_NOTE },
+
+	/* ---- contents of a module ---- */
+	{ S(CONTENTS), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
+	  "Move between the pages you have reached", 0 },
+	{ S(CONTENTS), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(CONTENTS), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "open",
+	  "Open the highlighted page", 0 },
+	{ S(CONTENTS), ACT_NOTE, { 'c' }, "c", "c", NULL,
+	  "Show the module's content note again", KC_NOTE },
+
+	/* ---- the trainee's own record ---- */
+	{ S(RECORD), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn", "move",
+	  "Move between your quiz attempts", 0 },
+	{ S(RECORD), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn", NULL, NULL, 0 },
+	{ S(RECORD), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "review",
+	  "Review the highlighted attempt: your answers, the right answers "
+	  "and the explanations", 0 },
+	{ S(RECORD), ACT_PGDN, { K_PGDN, ' ' }, "PgDn/PgUp", "PgDn/PgUp",
+	  NULL, "Scroll a screen down (Space too) or up", 0 },
+	{ S(RECORD), ACT_PGUP, { K_PGUP }, "PgUp", "PgUp", NULL, NULL, 0 },
 
 	/* ---- quiz questions ---- */
 	{ S(SINGLE) | S(TF) | S(MULTI), ACT_UP, { K_UP, 'k' }, "↑↓", "Up/Dn",
@@ -222,6 +254,11 @@ static const struct key_binding table[] = {
 	{ COORD, ACT_HIDE, { K_F12 }, "F12", "F12", NULL,
 	  "Hide at once: blank to the welcome screen and close coordinator "
 	  "mode", 0 },
+	/* on a typed answer F2 is the hint (above) */
+	{ ALL & ~COORD & ~PASSES & ~S(TEXT) & ~S(SMALL) & ~S(COORD_FORM),
+	  ACT_LINE_MODE, { K_F2 }, "F2", "F2", NULL,
+	  "Switch to the line mode (for a screen reader or braille display) "
+	  "for the rest of the session; you stay signed in", 0 },
 	{ ALL, ACT_HIDE_HALF, { KEY_CTRL('l') }, "Ctrl-L Ctrl-L",
 	  "Ctrl-L Ctrl-L", NULL, "Pressed twice quickly: the same as F12", 0 },
 };

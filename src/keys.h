@@ -48,6 +48,10 @@ enum action {
 	ACT_HIDE_HALF,             /* Ctrl-L: redraw; twice quickly = ACT_HIDE */
 	ACT_CERT,                  /* coordinator: write a certificate */
 	ACT_TERMS,                 /* reader: the glossary terms of the page */
+	ACT_CONTENTS,              /* reader: the module's list of pages */
+	ACT_NOTE,                  /* reader: the module's content note again */
+	ACT_LINE_MODE,             /* F2: the line mode for the rest of the session */
+	ACT_RECORD,                /* module list: the trainee's own record */
 };
 
 /* Screens, for the table (one bit each). */
@@ -65,6 +69,8 @@ enum key_screen {
 	KS_COORD_FORM,           /* find, certificate file (typed text) */
 	KS_COORD_MESSAGE,        /* a certificate was written */
 	KS_COORD_CLOSED,         /* timed out: any key leaves */
+	KS_CONTENTS,             /* reader: the module's pages */
+	KS_RECORD,               /* the trainee's own record and attempts */
 	KS_COUNT
 };
 
@@ -81,8 +87,10 @@ enum {
 	KC_GRAB = 256,           /* order: an item is picked up */
 	KC_CERT = 512,           /* coordinator: a certificate can be written */
 	KC_SAVED = 1024,         /* feedback: the answer is saved, may go on */
+	KC_BELOW = 2048,         /* reader: unread text below (n scrolls) */
+	KC_NOTE = 4096,          /* reader: the module has a content note */
 };
-#define KC_ALL 2047u             /* every condition bit above */
+#define KC_ALL 8191u             /* every condition bit above */
 
 struct key_binding {
 	unsigned screens;        /* bit (1u << KS_x) per screen */

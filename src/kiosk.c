@@ -18,13 +18,14 @@ static void kiosk_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: coursekiosk [--db PATH] [--courses DIR] [--plain] [--kiosk]\n"
-		"                   [--idle-timeout MINUTES]\n"
+		"                   [--idle-timeout MINUTES] [--no-citations]\n"
 		"\n"
 		"Starts the training kiosk.\n"
 		"  --plain                 line mode: numbered menus, typed answers\n"
 		"  --kiosk                 lock the kiosk for an unattended laptop\n"
 		"  --idle-timeout MINUTES  sign an idle trainee out (default 10 with\n"
 		"                          --kiosk, else never; 0 = never)\n"
+		"  --no-citations          line mode: leave out \"(source 3)\"\n"
 		"  -h, --help              this help\n");
 }
 
@@ -73,6 +74,8 @@ int cmd_kiosk(int argc, char **argv, const struct globals *g)
 			o.plain = true;
 		} else if (!strcmp(a, "--kiosk")) {
 			o.kiosk = true;
+		} else if (!strcmp(a, "--no-citations")) {
+			o.no_citations = true;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			kiosk_usage(stdout);
 			return EXIT_OK;
@@ -103,6 +106,8 @@ int cmd_kiosk(int argc, char **argv, const struct globals *g)
 		goto out;
 	}
 	diags_print(&d, stderr);
+	/* template="yes" is for trainers (validate), never for trainees */
+	catalog_drop_templates(&cat);
 	if (cat.ncourses == 0) {
 		fprintf(stderr, "coursekiosk: no course could be loaded from "
 			"%s\n", g->courses);
@@ -125,7 +130,10 @@ int cmd_kiosk(int argc, char **argv, const struct globals *g)
 		goto out;
 	}
 	rc = o.plain ? UI_UNAVAILABLE : ui_run(s, &o);
-	if (rc == UI_UNAVAILABLE) {
+	if (rc == UI_LINE_MODE) {
+		o.plain = true;      /* F2: the rest of the session */
+		rc = plain_run(s, &o, stdin, stdout);
+	} else if (rc == UI_UNAVAILABLE) {
 		if (!o.plain)
 			fprintf(stderr, "coursekiosk: this terminal cannot do "
 				"full screen (%s); using the line mode\n",

@@ -25,6 +25,8 @@ struct kiosk_options {
 	const char *preview_module;
 	int (*preview_reload)(void *arg, char **problems);
 	void *preview_arg;
+	bool no_citations;       /* --no-citations: the line mode leaves out
+				  * "(source 3)" */
 };
 
 enum { PREVIEW_RELOAD = 4 };
@@ -34,6 +36,9 @@ enum { PREVIEW_RELOAD = 4 };
  * unset/unknown/dumb, no cursor addressing): the caller then says so and
  * falls back to the line mode. */
 enum { UI_UNAVAILABLE = 3 };
+/* ... and UI_LINE_MODE when the trainee pressed F2: the caller goes on in
+ * the line mode with the same session (still signed in). */
+enum { UI_LINE_MODE = 4 };
 int ui_run(struct session *s, const struct kiosk_options *o);
 
 /* Line mode (plain*.c): numbered menus and typed answers, reading `in` line

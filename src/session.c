@@ -856,3 +856,10 @@ int session_quiz_finish(struct session *s, struct quiz_outcome *out,
 				session_course_complete(s, s->course);
 	return 0;
 }
+
+/* For session_record.c: the store, to read the signed-in trainee's own
+ * rows (see session_record.h). */
+struct store *session_store_(struct session *s)
+{
+	return s->st;
+}

@@ -93,9 +93,9 @@ int store_progress_touch(struct store *s, const char *learner,
 			 const char *course, const char *module,
 			 const char *now, struct err *e);
 
-/* Schema version 3's C step (store_learner.c): name keys by fold_key(),
+/* Schema version 2's C step (store_learner.c): name keys by fold_key(),
  * organisation keys, per-account back-off carried over. */
-int store_learner_migrate_v3(struct store *s, struct err *e);
+int store_learner_migrate_v2(struct store *s, struct err *e);
 
 /* Schema (store_schema.c): the newest version this build knows. */
 int store_known_version(void);

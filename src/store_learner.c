@@ -1,7 +1,7 @@
 /* store_learner.c - trainees: creation, sign-in with persistent back-off,
  * lookup, listing and erasure of personal data.
  *
- * Sign-in (schema version 3, see store_schema.c):
+ * Sign-in (schema version 2, see store_schema.c):
  * - a name is found by its fold_key() (case, accents and spaces ignored);
  *   a name several trainees share needs the organisation too (its
  *   fold_key() as well), and registration refuses a second trainee with
@@ -120,7 +120,7 @@ static char *clean_text(const char *in)
 }
 
 /* The name key of schema versions 1 and 2 (cleaned, case folded, NFC):
- * only the version 3 migration uses it, to carry waits over. */
+ * only the version 2 migration uses it, to carry waits over. */
 static char *legacy_key(const char *name)
 {
 	char *c = clean_text(name), *r = NULL;
@@ -672,7 +672,7 @@ int store_learner_signin_org(struct store *s, const char *name,
 		goto out;
 	}
 	if (matches > 1) {
-		/* namesakes of one organisation from before version 3 with the
+		/* namesakes of one organisation from before version 2 with the
 		 * same PIN: neither may be taken for the other */
 		err_set(e, ERR_AMBIGUOUS,
 			"this name, organisation and PIN fit more than one "
@@ -875,12 +875,12 @@ fail:
 	return -1;
 }
 
-/* ---- schema version 3 ------------------------------------------------------ */
+/* ---- schema version 2 ------------------------------------------------------ */
 
 /* Inside the upgrade transaction: every name key recomputed with
  * fold_key(), organisation keys added, and a wait in progress under the
  * old per-name key carried over to each account of that name. */
-int store_learner_migrate_v3(struct store *s, struct err *e)
+int store_learner_migrate_v2(struct store *s, struct err *e)
 {
 	sqlite3_stmt *sel = NULL, *upd = NULL, *carry = NULL, *drop = NULL;
 	int rc, ret = -1;

@@ -56,7 +56,7 @@
  *   little-endian; prev of the first entry is 64 zeros.  Details carry
  *   ids, never names: erasure cannot remove text from the chain.
  *
- * VERSION 3 (sign-in that cannot be abused; src/store_learner.c)
+ * VERSION 2 (sign-in that cannot be abused; src/store_learner.c)
  * learner.name_key           recomputed with fold_key() (fold.h): NFD,
  *                            marks dropped, case folded, C transliteration,
  *                            spaces squeezed ("ioana stanescu-turcanu")
@@ -210,7 +210,7 @@ struct migration {
 };
 
 /* Version 3: sign-in that cannot be abused (see the top of the file). */
-static const char schema_v3[] =
+static const char schema_v2[] =
 	"ALTER TABLE learner ADD COLUMN org_key TEXT;\n"
 	"CREATE INDEX learner_by_name_org ON learner (name_key, org_key);\n"
 	"CREATE TABLE signin_account_fail (\n"
@@ -226,9 +226,7 @@ static const char schema_v3[] =
 
 static const struct migration migrations[] = {
 	{ schema_v1, NULL },
-	/* 2: records that travel (on the records branch) */
-	{ "SELECT 1;", NULL },
-	{ schema_v3, store_learner_migrate_v3 },
+	{ schema_v2, store_learner_migrate_v2 },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

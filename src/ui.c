@@ -16,6 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 /* ---- signals ------------------------------------------------------------ */
 
 /* SIGTERM, SIGHUP, SIGINT (and SIGQUIT outside --kiosk) only set this flag;
@@ -272,6 +274,12 @@ int ui_put(struct ui *ui, int y, int x, const char *s, int maxw, attr_t a)
 	fit = text_fit(s, len, maxw, &w);
 	if (!fit)
 		return 0;
+	/* the highlighted choice holds the terminal cursor, unless the
+	 * screen put it somewhere itself: a screen reader follows it */
+	if ((a & A_REVERSE) && ui->focus_auto && ui->cursor_y < 0) {
+		ui->cursor_y = y;
+		ui->cursor_x = x;
+	}
 	attrset(a);
 	mvaddnstr(y, x, s, (int)fit);
 	attrset(A_NORMAL);
@@ -558,9 +566,39 @@ static void draw_small(struct ui *ui)
 
 static void draw_screen(struct ui *ui, struct screen *sc, struct rect body)
 {
-	if (sc->ops->overlay && sc->below)
+	if (sc->ops->overlay && sc->below) {
 		draw_screen(ui, sc->below, body);
+		/* the cursor belongs to the pop-up, not to what is under it */
+		ui->cursor_y = ui->cursor_x = -1;
+	}
 	sc->ops->draw(ui, sc, body);
+}
+
+/* The idle warning: a box over everything, counting down. */
+static void draw_idle_warning(struct ui *ui, struct rect body)
+{
+	struct text_layout L;
+	char buf[300];
+	int w = body.w - 4 > 60 ? 60 : body.w - 4;
+	struct rect box;
+
+	snprintf(buf, sizeof(buf), _("Nothing was pressed for a while. You "
+		 "will be signed out in %d second%s (your progress is saved). "
+		 "Press any key to stay."), ui->idle_warn,
+		 ui->idle_warn == 1 ? "" : "s");
+	text_layout_init(&L);
+	text_add_str(&L, buf, TS_STRONG, TL_PLAIN, 0, w - 4);
+	box.w = w;
+	box.h = (int)L.n + 4;
+	box.y = body.y + (body.h - box.h) / 2;
+	box.x = body.x + (body.w - box.w) / 2;
+	ui_box(ui, box, A_BOLD);
+	ui_put(ui, box.y, box.x + 2, _(" Still there? "), box.w - 4, A_BOLD);
+	ui_put_layout(ui, &L, 0, (struct rect){ box.y + 2, box.x + 2,
+						(int)L.n, w - 4 });
+	ui->cursor_y = box.y + 2;
+	ui->cursor_x = box.x + 2;
+	text_layout_release(&L);
 }
 
 static void draw_all(struct ui *ui)
@@ -587,7 +625,11 @@ static void draw_all(struct ui *ui)
 	body.h = ui->rows - 5;
 	body.w = ui->cols - 4;
 	draw_header(ui);
+	ui->focus_auto = true;
 	draw_screen(ui, ui->top, body);
+	ui->focus_auto = false;
+	if (ui->idle_warn >= 0)
+		draw_idle_warning(ui, body);
 	draw_status(ui);
 	draw_bar(ui, screen_keys(ui, ui->top), screen_cond(ui, ui->top));
 	if (ui->cursor_y >= 0 && ui->cursor_x >= 0) {
@@ -686,6 +728,12 @@ static void dispatch(struct ui *ui, int key, long *ctrl_l_ms)
 		ui_help_push(ui, ks, cond);
 		return;
 	}
+	if (a == ACT_LINE_MODE) {
+		/* kiosk.c carries on in the line mode, same trainee */
+		ui->line_mode = true;
+		ui->quit = true;
+		return;
+	}
 	next = sc->ops->key(ui, sc, a, arg, key);
 	switch (next) {
 	case UN_STAY: break;
@@ -707,13 +755,31 @@ static int idle_seconds(const struct kiosk_options *o)
 	return min > 0 ? min * 60 : 0;
 }
 
+/* Seconds of warning before an idle sign-out: 30, for real time-outs
+ * (whole minutes); none for the tests' short ones unless asked. */
+static int idle_warn_seconds(int idle)
+{
+	const char *t = getenv("CK_TEST_IDLE_WARN_SECONDS");
+
+	if (t && *t)
+		return atoi(t);
+	return idle >= 60 ? 30 : 0;
+}
+
+/* Something would be lost to an idle sign-out: a trainee, a form. */
+static bool idle_matters(struct ui *ui)
+{
+	return session_learner(ui->s) != NULL ||
+	       !(ui->top && !ui->top->below &&
+		 !strcmp(ui->top->ops->name, "welcome"));
+}
+
 static void idle_signout(struct ui *ui, int secs)
 {
 	bool someone = session_learner(ui->s) != NULL;
 
 	/* half-typed forms go too: the next person sees a clean screen */
-	if (!someone && ui->top && !ui->top->below &&
-	    !strcmp(ui->top->ops->name, "welcome"))
+	if (!idle_matters(ui))
 		return;
 	ui_home(ui);
 	if (someone)
@@ -725,11 +791,12 @@ static void idle_signout(struct ui *ui, int secs)
 
 int ui_run(struct session *s, const struct kiosk_options *o)
 {
-	struct ui ui = { .s = s, .o = o, .cursor_y = -1, .cursor_x = -1 };
+	struct ui ui = { .s = s, .o = o, .cursor_y = -1, .cursor_x = -1,
+			 .idle_warn = -1 };
 	struct saved_signals sv;
 	SCREEN *scr;
 	long last_key, ctrl_l_ms = -1;
-	int idle = idle_seconds(o), rc = 0;
+	int idle = idle_seconds(o), warn = idle_warn_seconds(idle), rc = 0;
 
 	setlocale(LC_ALL, "");
 	if (!terminal_usable())
@@ -779,9 +846,15 @@ int ui_run(struct session *s, const struct kiosk_options *o)
 		draw_all(&ui);
 		r = get_wch(&ch);
 		if (r == ERR) {
-			if (idle > 0 && now_ms() - last_key >= (long)idle * 1000) {
+			long left = (long)idle * 1000 - (now_ms() - last_key);
+
+			if (idle > 0 && left <= 0) {
+				ui.idle_warn = -1;
 				idle_signout(&ui, idle);
 				last_key = now_ms();
+			} else if (idle > 0 && left <= (long)warn * 1000 &&
+				   idle_matters(&ui)) {
+				ui.idle_warn = (int)((left + 999) / 1000);
 			}
 			continue;
 		}
@@ -791,10 +864,15 @@ int ui_run(struct session *s, const struct kiosk_options *o)
 		if (key == K_RESIZE || key == K_NONE)
 			continue;   /* drawn again at the new size */
 		last_key = now_ms();
+		if (ui.idle_warn >= 0) {
+			/* this key only says "still here": it does nothing else */
+			ui.idle_warn = -1;
+			continue;
+		}
 		dispatch(&ui, key, &ctrl_l_ms);
 	}
 	pop_all(&ui);
-	if (session_learner(s))
+	if (session_learner(s) && !ui.line_mode)
 		session_signout(s);
 	endwin();
 	crash_fd = -1;
@@ -807,6 +885,8 @@ int ui_run(struct session *s, const struct kiosk_options *o)
 		fprintf(stderr, "coursekiosk: stopped by signal %d; progress is saved.\n",
 			(int)got_signal);
 		rc = 1;
+	} else if (ui.line_mode) {
+		rc = UI_LINE_MODE;
 	}
 	return rc;
 }

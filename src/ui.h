@@ -72,6 +72,11 @@ struct ui {
 	enum ui_status_kind status_kind;
 	bool quit;
 	int cursor_y, cursor_x;  /* where a screen wants the cursor; -1 none */
+	bool focus_auto;         /* while painting screens: the first
+				  * highlighted (A_REVERSE) text takes the
+				  * cursor when the screen set none */
+	int idle_warn;           /* seconds before an idle sign-out; -1 none */
+	bool line_mode;          /* F2: leave for the line mode, signed in */
 	const char *kiosk_name;
 	bool reload;             /* preview: F5 found the files fine */
 };
@@ -126,8 +131,16 @@ void ui_open_module(struct ui *ui, const struct course *c,
 		    const struct module *m, bool show_note);
 void ui_note_push(struct ui *ui, const struct course *c,
 		  const struct module *m);
+/* The content note again, on request: Enter or Esc closes it. */
+void ui_note_show(struct ui *ui, const struct course *c,
+		  const struct module *m);
 void ui_reader_push(struct ui *ui, const struct course *c,
 		    const struct module *m, int page);
+/* The reader at the module's contents (a module reopened when complete). */
+void ui_reader_push_contents(struct ui *ui, const struct course *c,
+			     const struct module *m);
+/* The signed-in trainee's own record (ui_record.c). */
+void ui_record_push(struct ui *ui);
 void ui_sources_push(struct ui *ui, const struct module *m,
 		     const struct page *cited_on);
 /* The glossary entries of a page (ui_terms.c). */

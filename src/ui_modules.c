@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 struct row {
 	const struct course *c;
 	struct module_status st;
@@ -101,97 +103,135 @@ static void state_text(struct ui *ui, const struct row *r, char *buf,
 	}
 }
 
-/* One course: a title line, then two lines per module. */
+/* One course: a title line, then two lines per module (the highlighted
+ * one gets as many as its title and state need: nothing of it is cut). */
 static int draw_rows(struct ui *ui, struct modules *m, struct rect body,
-		     bool paint, int *sel_y)
+		     bool paint, int *sel_y, int *sel_h)
 {
-	int y = 0, width = body.w;
+	int y = 0, width = body.w - 2;   /* the last column: more above/below */
 	const struct course *cur = NULL;
 	char buf[400];
 
+#define VISIBLE(sy) (paint && (sy) >= body.y && (sy) < body.y + body.h)
 	for (size_t i = 0; i < m->n; i++) {
 		const struct row *r = &m->rows[i];
 		const struct module_status *st = &r->st;
 		int sy = body.y + y - m->top;
 		enum ui_role role;
 		bool sel = i == m->sel;
+		struct text_layout T, S;
 
 		if (r->c != cur) {
 			cur = r->c;
 			if (i)
 				y++;
 			sy = body.y + y - m->top;
-			if (paint && sy >= body.y && sy < body.y + body.h)
+			if (VISIBLE(sy))
 				ui_put_trunc(ui, sy, body.x, cur->title, width,
 					     ui_attr(ui, R_TITLE));
 			y++;
 			if (r->course_done) {
 				sy = body.y + y - m->top;
-				if (paint && sy >= body.y && sy < body.y + body.h)
-					ui_put(ui, sy, body.x + 2,
-					       "Course complete. A coordinator can print your certificate.",
-					       width - 2, ui_attr(ui, R_RIGHT));
+				if (VISIBLE(sy))
+					ui_put_trunc(ui, sy, body.x + 2,
+						     _("Course complete. A coordinator can print your certificate."),
+						     width - 2, ui_attr(ui, R_RIGHT));
 				y++;
 			}
 			sy = body.y + y - m->top;
 		}
 		if (sel && sel_y)
 			*sel_y = y;
-		if (paint && sy >= body.y && sy < body.y + body.h) {
-			snprintf(buf, sizeof(buf), " %zu. %s ", i + 1, st->module->title);
+		snprintf(buf, sizeof(buf), " %zu. %s ", i + 1, st->module->title);
+		text_layout_init(&T);
+		text_layout_init(&S);
+		if (sel)
+			text_add_str(&T, buf, 0, TL_PLAIN, 0, width - 10);
+		if (VISIBLE(sy)) {
 			if (sel)
 				ui_put(ui, sy, body.x, ui_sym(ui, SY_SELECT), 2, A_BOLD);
-			ui_put_trunc(ui, sy, body.x + 2, buf, width - 10,
-				     sel ? A_REVERSE | A_BOLD : A_BOLD);
+			if (sel && T.n)
+				ui_put_line(ui, sy, body.x + 2, &T.v[0], width - 10,
+					    A_REVERSE | A_BOLD);
+			else
+				ui_put_trunc(ui, sy, body.x + 2, buf, width - 10,
+					     A_BOLD);
 			if (st->module->minutes > 0) {
-				snprintf(buf, sizeof(buf), "%d min", st->module->minutes);
+				snprintf(buf, sizeof(buf), _("%d min"),
+					 st->module->minutes);
 				ui_put(ui, sy, body.x + width - (int)strlen(buf), buf,
 				       (int)strlen(buf), A_DIM);
 			}
 		}
 		y++;
+		for (size_t k = 1; k < T.n; k++, y++) {
+			sy = body.y + y - m->top;
+			if (VISIBLE(sy))
+				ui_put_line(ui, sy, body.x + 2, &T.v[k], width - 10,
+					    A_REVERSE | A_BOLD);
+		}
 		sy = body.y + y - m->top;
-		if (paint && sy >= body.y && sy < body.y + body.h) {
+		{
 			int x = body.x + 6;
 
 			if (!st->locked && st->state == MODULE_IN_PROGRESS &&
 			    st->npages > 0) {
 				int bw = 12, full = st->pages_seen * bw / st->npages;
 
-				for (int k = 0; k < bw; k++)
+				for (int k = 0; VISIBLE(sy) && k < bw; k++)
 					ui_put(ui, sy, x + k, ui_sym(ui, k < full ? SY_FULL : SY_EMPTY),
 					       1, ui_attr(ui, R_PROGRESS));
 				x += bw + 1;
 			}
 			state_text(ui, r, buf, sizeof(buf), &role);
-			ui_put_trunc(ui, sy, x, buf, body.x + width - x, ui_attr(ui, role));
+			if (sel)
+				text_add_str(&S, buf, 0, TL_PLAIN, 0,
+					     body.x + width - x);
+			if (sel && S.n > 1) {
+				for (size_t k = 0; k < S.n; k++, y++) {
+					sy = body.y + y - m->top;
+					if (VISIBLE(sy))
+						ui_put_line(ui, sy, x, &S.v[k],
+							    body.x + width - x,
+							    ui_attr(ui, role));
+				}
+				y--;
+			} else if (VISIBLE(sy)) {
+				ui_put_trunc(ui, sy, x, buf, body.x + width - x,
+					     ui_attr(ui, role));
+			}
 		}
 		y++;
+		if (sel && sel_h)
+			*sel_h = y - *sel_y;
+		text_layout_release(&T);
+		text_layout_release(&S);
 	}
+#undef VISIBLE
 	return y;
 }
 
 static void draw(struct ui *ui, struct screen *sc, struct rect body)
 {
 	struct modules *m = sc->data;
-	int sel_y = 0, total;
+	int sel_y = 0, sel_h = 2, total;
 
 	if (m->n == 0) {
 		ui_put(ui, body.y, body.x, m->error[0] ? m->error :
-		       "There are no courses on this kiosk yet.", body.w, A_NORMAL);
+		       _("There are no courses on this kiosk yet."), body.w, A_NORMAL);
 		return;
 	}
-	/* keep the highlighted module (both its lines) in view */
-	total = draw_rows(ui, m, body, false, &sel_y);
+	/* keep the highlighted module (all its lines) in view */
+	total = draw_rows(ui, m, body, false, &sel_y, &sel_h);
 	if (sel_y < m->top)
 		m->top = sel_y;
-	if (sel_y + 2 > m->top + body.h)
-		m->top = sel_y + 2 - body.h;
+	if (sel_y + sel_h > m->top + body.h)
+		m->top = sel_y + sel_h - body.h;
 	if (m->sel == 0)
 		m->top = 0;   /* show the course title above the first module */
 	if (m->top > total - body.h)
 		m->top = total - body.h > 0 ? total - body.h : 0;
-	draw_rows(ui, m, body, true, NULL);
+	draw_rows(ui, m, body, true, NULL, NULL);
 	if (m->top > 0)
 		ui_put(ui, body.y, body.x + body.w - 1, ui_sym(ui, SY_MORE_UP), 1, A_BOLD);
 	if (m->top + body.h < total)
@@ -238,6 +278,9 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 			break;
 		}
 		ui_open_module(ui, r->c, r->st.module, true);
+		break;
+	case ACT_RECORD:
+		ui_record_push(ui);
 		break;
 	case ACT_BACK:
 		ui_confirm_push(ui, "Sign out now? Your progress is saved.",
@@ -297,7 +340,25 @@ void ui_open_module(struct ui *ui, const struct course *c,
 	int page = 0;
 	bool quiz_next = false;
 
-	if (show_note && m->content_note) {
+	bool started = true, complete = false;
+
+	st = calloc(c->nmodules, sizeof(*st));
+	if (st && session_course_status(ui->s, c, st, &e) == 0) {
+		for (size_t i = 0; i < c->nmodules; i++) {
+			if (st[i].module != m)
+				continue;
+			/* every page read and a quiz still to pass: the quiz */
+			quiz_next = m->quiz && st[i].pages_seen >= st[i].npages &&
+				    !st[i].passed && st[i].attempts_left != 0;
+			started = st[i].state != MODULE_NOT_STARTED;
+			complete = st[i].state == MODULE_COMPLETE;
+		}
+	}
+	free(st);
+	err_clear(&e);
+	/* the content note comes first the first time; after that the
+	 * reader shows it on request (c) */
+	if (show_note && m->content_note && !started) {
 		ui_note_push(ui, c, m);
 		return;
 	}
@@ -305,16 +366,9 @@ void ui_open_module(struct ui *ui, const struct course *c,
 		ui_status(ui, ST_ERROR, "%s", e.msg);
 		return;
 	}
-	/* every page read and a quiz still to pass: go to the quiz */
-	st = calloc(c->nmodules, sizeof(*st));
-	if (st && m->quiz && session_course_status(ui->s, c, st, &e) == 0) {
-		for (size_t i = 0; i < c->nmodules; i++)
-			if (st[i].module == m)
-				quiz_next = st[i].pages_seen >= st[i].npages &&
-					    !st[i].passed && st[i].attempts_left != 0;
-	}
-	free(st);
-	if (quiz_next)
+	if (complete)
+		ui_reader_push_contents(ui, c, m);
+	else if (quiz_next)
 		ui_qintro_push(ui, c, m);
 	else
 		ui_reader_push(ui, c, m, page);

@@ -9,6 +9,7 @@ struct note {
 	const struct module *m;
 	struct text_layout L;
 	int width, top;
+	bool again;              /* asked for from the reader: Enter closes */
 };
 
 static void layout(struct ui *ui, struct note *n, int width)
@@ -62,6 +63,8 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 		return UN_STAY;
 	if (a == ACT_BACK)
 		return UN_POP;
+	if (a == ACT_CHOOSE && n->again)
+		return UN_POP;
 	if (a == ACT_CHOOSE) {
 		ui_pop(ui);
 		ui_open_module(ui, c, m, false);
@@ -97,4 +100,11 @@ void ui_note_push(struct ui *ui, const struct course *c, const struct module *m)
 	n->m = m;
 	text_layout_init(&n->L);
 	ui_push(ui, &note_ops, n);
+}
+
+void ui_note_show(struct ui *ui, const struct course *c, const struct module *m)
+{
+	ui_note_push(ui, c, m);
+	if (ui->top && ui->top->ops == &note_ops)
+		((struct note *)ui->top->data)->again = true;
 }

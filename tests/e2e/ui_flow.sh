@@ -59,9 +59,10 @@ wait_for "inline citation marker" 'nationality \[s1\]' 1
 keys n
 must "next page" 'Page 2 of 2'
 wait_for "long page offers scrolling" 'More below' 1
-wait_for "last page offers the quiz" 'n/→ take the quiz' 1
+wait_for "n reads on while text is left below" 'n/→ more' 1
 keys NPage NPage
 wait_for "scrolled to the end of the page" 'Bottom of the long page'
+wait_for "last page offers the quiz" 'n/→ quiz' 1
 wait_for "warning note labelled" 'Warning' 1
 keys s
 must "sources open from the reader" 'Sources of "Recognising the signs"'
@@ -115,7 +116,7 @@ wait_for "second module unlocked" 'Not started'
 # module 2: order and match, deferred feedback
 keys Down Enter
 must "second module opens" 'Page 1 of 1'
-keys n
+ui_read_on 'results and every right answer at the end'
 must "second quiz intro" 'results and every right answer at the end'
 keys Enter
 must "order question" 'Put these steps in order'

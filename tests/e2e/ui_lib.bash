@@ -96,3 +96,15 @@ ui_stop() {
 	while [ $i -lt 100 ] && tmx ls >/dev/null 2>&1; do sleep 0.05; i=$((i + 1)); done
 	rm -f "$TMUX_SOCK"
 }
+
+# ui_read_on PATTERN: presses n (read on down the page, then the next page)
+# until PATTERN shows, at most 30 times; ok/not ok like wait_for.
+ui_read_on() {
+	local pat=$1 i=0
+	while [ $i -lt 30 ]; do
+		tmux_wait "$pat" 1 && { ok "read on to /$pat/"; return 0; }
+		keys n
+		i=$((i + 1))
+	done
+	wait_for "read on to /$pat/" "$pat" 2
+}

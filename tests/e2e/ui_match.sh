@@ -41,7 +41,7 @@ ui_register "Ana Test" 4711
 must "registered" 'Signed in: Ana Test' 20
 keys Enter
 must "reader" 'Page 1 of 1'
-keys n
+ui_read_on 'Press Enter to begin'
 must "quiz intro" 'Press Enter to begin'
 keys Enter
 must "match question" 'Question 1 of 3'

@@ -59,7 +59,7 @@ ui_register "Ioana Lungu" 1357
 must "registered" 'Signed in: Ioana Lungu' 20
 keys Enter Enter
 must "reader" 'Page 1 of 2'
-keys n n
+ui_read_on 'Press Enter to begin'
 must "quiz intro" 'Press Enter to begin'
 keys Enter
 must "question 1" 'Question 1 of 4'

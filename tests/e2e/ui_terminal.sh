@@ -16,7 +16,10 @@ if grep -Eq "$colour_re" "$CK_TMP/colour.txt"; then ok "colour used when allowed
 	not_ok "colour used when allowed" "$(head -c 300 "$CK_TMP/colour.txt" | od -c | head)"; fi
 ui_register "Ioana Stan" 1357
 must "registered" 'Signed in: Ioana Stan' 20
-keys Enter Enter n n Enter
+keys Enter Enter
+must "reader" 'Page 1 of 2'
+ui_read_on 'Press Enter to begin'
+keys Enter
 must "quiz started" 'Question 1 of 4'
 keys 2 Enter Enter
 must "question 2" 'Question 2 of 4'

@@ -466,7 +466,7 @@ static void set_pin_needs_the_current_one(void **state)
 }
 
 /* A database of schema version 1 (name keys by NFC case folding, waits
- * per typed name) upgraded to version 3. */
+ * per typed name) upgraded to version 2. */
 static void version_1_names_and_waits_are_carried_over(void **state)
 {
 	struct fx *f = *state;
