@@ -24,12 +24,18 @@ enum span_kind {
 	SPAN_EM,      /* <em>text</em> */
 	SPAN_STRONG,  /* <strong>text</strong> */
 	SPAN_CITE,    /* <cite ref="a b"/>: text holds the ref ids, space separated */
+	SPAN_TERM,    /* <term ref="id">text</term>: a glossary term; text is
+		       * the term as written, then a NUL, then the entry id
+		       * (read it with span_term_ref) */
 };
 
 struct span {
 	enum span_kind kind;
 	char *text;
 };
+
+/* The glossary entry id of a SPAN_TERM span (NULL for other kinds). */
+const char *span_term_ref(const struct span *sp);
 
 /* Rich text: a run of spans.  n == 0 means empty/absent.  White space in
  * text spans is already collapsed (runs of space, tab, newline -> one space;
@@ -44,12 +50,24 @@ struct rich {
 enum block_kind {
 	BLOCK_H,      /* heading: text */
 	BLOCK_P,      /* paragraph: text */
-	BLOCK_LIST,   /* bulleted list: items */
+	BLOCK_LIST,   /* bulleted (or numbered) list: items */
 	BLOCK_NOTE,   /* boxed note of kind `note`: text */
 	BLOCK_CITE,   /* stand-alone citation: refs */
+	BLOCK_TABLE,  /* simple table: rows */
 };
 
 enum note_kind { NOTE_KEY, NOTE_HISTORY, NOTE_WARNING };
+
+/* A table cell: <th> (header) or <td>. */
+struct table_cell {
+	struct rich text;
+	bool header;
+};
+
+struct table_row {
+	struct table_cell *cells;
+	size_t ncells;
+};
 
 struct block {
 	enum block_kind kind;
@@ -60,6 +78,9 @@ struct block {
 	char **refs;             /* CITE: source ids */
 	size_t nrefs;
 	int line;
+	bool numbered;           /* LIST: numbered="yes" */
+	struct table_row *rows;  /* TABLE: every row has the same ncells */
+	size_t nrows;
 };
 
 struct page {
@@ -95,6 +116,18 @@ struct option {
 	char *why;               /* may be NULL: feedback shown when picked */
 };
 
+/* kind="recall|decision" on a question (issue 17: share of recall). */
+enum question_kind { QK_NONE, QK_RECALL, QK_DECISION };
+
+/* <case id title>: a case stem shared by the questions with case="id". */
+struct case_stem {
+	char *id;
+	char *title;             /* may be NULL */
+	struct block *blocks;    /* P, LIST, NOTE, TABLE */
+	size_t nblocks;
+	int line;
+};
+
 struct pair {
 	char *left;
 	char *right;
@@ -117,7 +150,7 @@ struct question {
 
 	char **accept;           /* TEXT: accepted answers */
 	size_t naccept;
-	bool ignore_case;        /* TEXT: case="ignore" (the default) */
+	bool ignore_case;        /* TEXT: letter-case="ignore" (the default) */
 
 	char **items;            /* ORDER: items in the correct order */
 	size_t nitems;
@@ -126,6 +159,13 @@ struct question {
 	size_t npairs;
 
 	int line;
+
+	enum question_kind kind; /* QK_NONE when not given */
+	bool no_shuffle;         /* shuffle="no": options in author order */
+	bool *fixed_last;        /* SINGLE, MULTIPLE: per option, fixed="last"
+				  * (stays last when shuffled); NULL: none */
+	const struct case_stem *stem;  /* case="id", may be NULL; points
+					* into the quiz's cases[] */
 };
 
 enum feedback_mode { FEEDBACK_IMMEDIATE, FEEDBACK_DEFERRED };
@@ -141,6 +181,8 @@ struct quiz {
 	struct question *questions;
 	size_t nquestions;
 	int line;
+	struct case_stem *cases;
+	size_t ncases;
 };
 
 /* ---- modules and courses ---------------------------------------------- */
@@ -151,6 +193,14 @@ struct source {
 	char *publisher;         /* may be NULL */
 	char *year;              /* free text: "2015", "c.2015", "n.d."; may be NULL */
 	char *url;               /* shown as text only, never opened; may be NULL */
+	bool from_course;        /* <source ref="id"/>: a copy of a course source */
+};
+
+/* <entry id term> of the course <glossary>: a term defined once. */
+struct gloss_entry {
+	char *id;
+	char *term;              /* "NRM" */
+	struct rich def;         /* the definition */
 };
 
 struct module {
@@ -185,6 +235,10 @@ struct course {
 	char *cert_title;        /* may be NULL: no <certificate> */
 	char *valid_for;         /* ISO 8601 duration as written, may be NULL */
 	int valid_years, valid_months, valid_days;  /* parsed valid_for */
+	struct gloss_entry *glossary;
+	size_t nglossary;
+	struct source *sources;  /* course-level sources (modules take them by ref) */
+	size_t nsources;
 };
 
 struct catalog {
@@ -266,6 +320,20 @@ const struct module *course_find_module(const struct course *c,
 					const char *id);
 const struct source *module_find_source(const struct module *m,
 					const char *id);
+const struct gloss_entry *course_find_term(const struct course *c,
+					   const char *id);
+/* The glossary entries a page's text refers to (<term ref>), each once, in
+ * the order they first appear; at most `max` are written.  Returns how many
+ * were found (may be more than max). */
+size_t page_terms(const struct course *c, const struct page *p,
+		  const struct gloss_entry **out, size_t max);
+/* The same over a case stem and a question's prompt. */
+size_t question_terms(const struct course *c, const struct question *q,
+		      const struct gloss_entry **out, size_t max);
+/* After options were shuffled into perm[0..n) (perm[k] = option shown at
+ * position k), moves the options marked fixed="last" to the end, keeping
+ * their order in the file. */
+void question_fix_last(const struct question *q, size_t *perm, size_t n);
 /* Page `n` (0-based over all lessons) of a module, and its lesson. */
 const struct page *module_page(const struct module *m, size_t n,
 			       const struct lesson **lesson);
@@ -279,5 +347,6 @@ char *rich_flatten(const struct rich *r);
 
 const char *question_type_name(enum question_type t);
 const char *note_kind_name(enum note_kind k);
+const char *question_kind_name(enum question_kind k);  /* "" for QK_NONE */
 
 #endif

@@ -242,6 +242,30 @@ void xsrc_node_problem(struct xsrc *s, const xmlNode *n, const char *attr,
 	va_end(ap);
 }
 
+void xsrc_locate(const struct xsrc *s, const xmlNode *n, const char *attr,
+		 int *line, int *col)
+{
+	locate(s, n, attr, line, col);
+}
+
+void xsrc_node_warning(struct xsrc *s, const xmlNode *n, const char *attr,
+		       const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	int line = 0, col = 0;
+
+	if (!s->d->warnings)
+		return;
+	if (n)
+		locate(s, n, attr, &line, &col);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sanitize(msg);
+	diags_warn(s->d, s->path, line, col, "%s", msg);
+}
+
 /* ---- libxml2 set-up -------------------------------------------------------- */
 
 /* Every external load is refused: files, URLs, DTDs, catalogs. */

@@ -49,15 +49,40 @@ void xsrc_node_problem(struct xsrc *s, const struct _xmlNode *n,
 		       const char *attr, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* A warning at element n (or its attribute): added only when the diags
+ * want warnings; never makes the file fail. */
+void xsrc_node_warning(struct xsrc *s, const struct _xmlNode *n,
+		       const char *attr, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Line and column of element n (or its attribute) in s. */
+void xsrc_locate(const struct xsrc *s, const struct _xmlNode *n,
+		 const char *attr, int *line, int *col);
+
 /* BLAKE2b-256 of the file's bytes as 64 hex digits. */
 void xsrc_hash(const struct xsrc *s, char out[65]);
+
+/* What a module may refer to in its course: the course glossary (<term
+ * ref>) and course sources (<source ref>).  NULL, or known == false, when
+ * a module file is loaded on its own: such refs are then not checked. */
+struct course_ctx {
+	const struct course *c;
+	bool known;
+};
 
 /* Model building (course_xml_module.c, course_xml_course.c).  Both return
  * 0, or -1 when they reported a problem (the half-built model is still
  * safe to release). */
-int module_build(struct xsrc *s, struct _xmlNode *root, struct module *m);
+int module_build(struct xsrc *s, struct _xmlNode *root, struct module *m,
+		 const struct course_ctx *ctx);
 void module_release(struct module *m);
 /* Loads one module file into m (zeroed first). */
-int module_load_into(const char *path, struct module *m, struct diags *d);
+int module_load_into(const char *path, struct module *m, struct diags *d,
+		     const struct course_ctx *ctx);
+/* The course manifest's <glossary> and <sources> (children of root) into
+ * c->glossary and c->sources, checked.  0, or -1 when it reported a
+ * problem. */
+int course_extras_build(struct xsrc *s, struct _xmlNode *root,
+			struct course *c);
+void course_extras_release(struct course *c);
 
 #endif

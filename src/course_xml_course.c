@@ -98,7 +98,8 @@ static int load_root(struct xsrc *s, const char *path, struct diags *d,
 	return 0;
 }
 
-int module_load_into(const char *path, struct module *m, struct diags *d)
+int module_load_into(const char *path, struct module *m, struct diags *d,
+		     const struct course_ctx *ctx)
 {
 	struct xsrc s;
 	xmlDoc *doc;
@@ -113,7 +114,7 @@ int module_load_into(const char *path, struct module *m, struct diags *d)
 		xsrc_node_problem(&s, root, NULL,
 				  "this is a course manifest (<course>), not a "
 				  "module file (<module>)");
-	} else if (module_build(&s, root, m) == 0 && s.nprob == 0) {
+	} else if (module_build(&s, root, m, ctx) == 0 && s.nprob == 0) {
 		rc = 0;
 	}
 	xsrc_doc_free(doc);
@@ -129,7 +130,7 @@ struct module *module_load(const char *path, struct diags *d)
 		diags_add(d, path, 0, 0, "out of memory");
 		return NULL;
 	}
-	if (module_load_into(path, m, d) < 0) {
+	if (module_load_into(path, m, d, NULL) < 0) {
 		module_free(m);
 		return NULL;
 	}
@@ -246,6 +247,7 @@ struct cbuild {
 	size_t n;
 	char *real_dir;         /* c->dir resolved, once for all modules */
 	int real_dir_err;       /* why not, when NULL */
+	struct course_ctx ctx;  /* what modules may refer to */
 };
 
 static size_t find_module(const struct course *c, const struct mref *refs,
@@ -422,7 +424,7 @@ static void load_module_ref(struct cbuild *b, xmlNode *n, size_t k)
 					  xmlGetLineNo(b->refs[j].node));
 			goto out;
 		}
-	if (module_load_into(path, m, b->s->d) < 0) {
+	if (module_load_into(path, m, b->s->d, &b->ctx) < 0) {
 		module_release(m);
 		goto out;
 	}
@@ -433,6 +435,53 @@ static void load_module_ref(struct cbuild *b, xmlNode *n, size_t k)
 out:
 	free(href);
 	free(path);
+}
+
+/* A course source that no module takes (<source ref>) and no glossary
+ * entry cites is a warning. */
+static void warn_course_sources(struct cbuild *b, xmlNode *root)
+{
+	const struct course *c = b->c;
+	xmlNode *srcs = NULL;
+
+	if (!b->s->d->warnings || !c->nsources)
+		return;
+	for (xmlNode *n = elem(root->children); n; n = elem(n->next))
+		if (is(n, "sources"))
+			srcs = n;
+	for (xmlNode *n = srcs ? elem(srcs->children) : NULL; n;
+	     n = elem(n->next)) {
+		char *id = attr(n, "id");
+		bool used = false;
+
+		if (!id)
+			continue;
+		for (size_t i = 0; i < c->nmodules && !used; i++)
+			for (size_t k = 0; k < c->modules[i].nsources; k++)
+				if (c->modules[i].sources[k].from_course &&
+				    !strcmp(c->modules[i].sources[k].id, id))
+					used = true;
+		for (size_t i = 0; i < c->nglossary && !used; i++)
+			for (size_t k = 0; k < c->glossary[i].def.n; k++) {
+				const struct span *sp = &c->glossary[i].def.spans[k];
+				size_t len = strlen(id);
+				const char *p = sp->text;
+
+				while (sp->kind == SPAN_CITE && !used &&
+				       (p = strstr(p, id))) {
+					used = (p == sp->text || p[-1] == ' ') &&
+					       (p[len] == ' ' || !p[len]);
+					p += len;
+				}
+			}
+		if (!used)
+			xsrc_node_warning(b->s, n, NULL,
+					  "course source '%s' is never used: "
+					  "no module takes it with <source "
+					  "ref=\"%s\"/> and no glossary entry "
+					  "cites it", id, id);
+		free(id);
+	}
 }
 
 static void course_build(struct cbuild *b, xmlNode *root)
@@ -460,6 +509,10 @@ static void course_build(struct cbuild *b, xmlNode *root)
 		b->n = 0;
 		return;
 	}
+	/* the glossary and course sources first: modules refer to them */
+	course_extras_build(b->s, root, c);
+	b->ctx.c = c;
+	b->ctx.known = true;
 	c->modules = calloc(b->n ? b->n : 1, sizeof(*c->modules));
 	b->refs = calloc(b->n ? b->n : 1, sizeof(*b->refs));
 	if (!c->modules || !b->refs || !c->id || !c->lang) {
@@ -501,6 +554,7 @@ static void course_build(struct cbuild *b, xmlNode *root)
 		c->title = strdup("");
 	check_unique_modules(b);
 	check_requires(b);
+	warn_course_sources(b, root);
 }
 
 struct course *course_load_manifest(const char *manifest, struct diags *d)
@@ -578,6 +632,7 @@ void course_free(struct course *c)
 	for (size_t i = 0; i < c->nmodules; i++)
 		module_release(&c->modules[i]);
 	free(c->modules);
+	course_extras_release(c);
 	free(c->id);
 	free(c->lang);
 	free(c->title);
@@ -746,7 +801,7 @@ static void check_file(const char *path, struct diags *d,
 		return;
 	s.d = d;
 	memset(&m, 0, sizeof(m));
-	if (module_build(&s, root, &m) == 0 && s.nprob == 0)
+	if (module_build(&s, root, &m, NULL) == 0 && s.nprob == 0)
 		count_module(st, &m);
 	module_release(&m);
 	xsrc_doc_free(doc);

@@ -15,6 +15,7 @@ struct idref {           /* an id and where it was written */
 	const char *id;
 	const xmlNode *node;
 	size_t seq;          /* document order, for stable sorting */
+	size_t idx;          /* sources: index in m->sources */
 };
 
 struct idlist {
@@ -25,7 +26,10 @@ struct idlist {
 struct build {
 	struct xsrc *s;
 	struct module *m;
+	const struct course_ctx *ctx;   /* may be NULL */
 	struct idlist lessons, pages, questions, sources;
+	unsigned char *cited;           /* per m->sources: cited somewhere */
+	size_t ncited;
 	int bad;             /* problems found (or out of memory) */
 };
 
@@ -226,6 +230,7 @@ static bool ids_add(struct build *b, struct idlist *l, const char *id,
 	l->v[l->n].id = id;
 	l->v[l->n].node = n;
 	l->v[l->n].seq = l->n;
+	l->v[l->n].idx = l->n;
 	l->n++;
 	return true;
 }
@@ -258,22 +263,21 @@ static void ids_unique(struct build *b, struct idlist *l, const char *what)
 	}
 }
 
-static bool ids_have(const struct idlist *l, const char *id)
+static const struct idref *ids_find(const struct idlist *l, const char *id)
 {
-	struct idref key = { id, NULL, 0 };
 	size_t lo = 0, hi = l->n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(l->v[mid].id, key.id);
+		int c = strcmp(l->v[mid].id, id);
 		if (c == 0)
-			return true;
+			return &l->v[mid];
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return false;
+	return NULL;
 }
 
 /* Splits a space-separated id list (already tidied) in place. */
@@ -317,17 +321,70 @@ static void cite_refs(struct build *b, const xmlNode *n, const char *refs)
 					  "is too long to be a source id", p);
 			b->bad++;
 		} else {
+			const struct idref *r;
+
 			memcpy(id, p, k);
 			id[k] = '\0';
-			if (!ids_have(&b->sources, id)) {
+			r = ids_find(&b->sources, id);
+			if (!r) {
 				xsrc_node_problem(b->s, n, "ref",
 						  "cite ref '%s' names no "
-						  "<source> of this module", id);
+						  "<source> of this %s", id,
+						  b->m ? "module" : "course");
 				b->bad++;
+			} else if (b->cited && r->idx < b->ncited) {
+				b->cited[r->idx] = 1;
 			}
 		}
 		p = e ? e + 1 : NULL;
 	}
+}
+
+/* <term ref="id">text</term> into sp: text (white space collapsed and
+ * trimmed; empty: the entry's term), a NUL, the id.  The id must name an
+ * entry of the course glossary (when the course is known).  False when
+ * there is nothing to keep. */
+static bool term_build(struct build *b, const xmlNode *n, struct span *sp)
+{
+	const struct gloss_entry *e = NULL;
+	char *ref = attr_text(b, n, "ref"), *t;
+	size_t tl, rl;
+
+	if (!ref)
+		return false;
+	if (b->ctx && b->ctx->known) {
+		e = course_find_term(b->ctx->c, ref);
+		if (!e) {
+			xsrc_node_problem(b->s, n, "ref",
+					  "<term ref=\"%s\">: the course "
+					  "<glossary> has no <entry id=\"%s\">",
+					  ref, ref);
+			b->bad++;
+		}
+	}
+	t = text_of(b, n);
+	if (t && !*t) {
+		free(t);
+		t = dup(b, e ? e->term : ref);
+	}
+	if (!t) {
+		free(ref);
+		return false;
+	}
+	tl = strlen(t);
+	rl = strlen(ref);
+	sp->text = malloc(tl + rl + 2);
+	if (!sp->text) {
+		oom(b);
+		free(t);
+		free(ref);
+		return false;
+	}
+	memcpy(sp->text, t, tl + 1);
+	memcpy(sp->text + tl + 1, ref, rl + 1);
+	free(t);
+	free(ref);
+	return true;
 }
 
 static void rich_build(struct build *b, const xmlNode *n, struct rich *r,
@@ -379,6 +436,13 @@ static void rich_build(struct build *b, const xmlNode *n, struct rich *r,
 			sp->text = text_raw(b, c, false);
 			if (!sp->text)
 				break;
+		} else if (is(c, "term")) {
+			sp->kind = SPAN_TERM;
+			if (!term_build(b, c, sp))
+				continue;
+			k++;
+			space = false;
+			continue;
 		} else if (is(c, "cite")) {
 			sp->kind = SPAN_CITE;
 			sp->text = attr_text(b, c, "ref");
@@ -402,7 +466,8 @@ static void rich_build(struct build *b, const xmlNode *n, struct rich *r,
 		k++;
 	}
 	/* trim the end of the whole run */
-	if (k && r->spans[k - 1].kind != SPAN_CITE) {
+	if (k && r->spans[k - 1].kind != SPAN_CITE &&
+	    r->spans[k - 1].kind != SPAN_TERM) {
 		char *t = r->spans[k - 1].text;
 		size_t len = strlen(t);
 
@@ -429,6 +494,46 @@ static void rich_release(struct rich *r)
 
 /* ---- lessons ---------------------------------------------------------------- */
 
+/* <table>: rows of <th>/<td> cells, every row as wide as the first. */
+static void table_build(struct build *b, xmlNode *n, struct block *bl)
+{
+	size_t r = 0;
+
+	bl->kind = BLOCK_TABLE;
+	bl->rows = alloc(b, count(n, "tr"), sizeof(*bl->rows));
+	if (!bl->rows)
+		return;
+	for (xmlNode *tr = first(n); tr; tr = next(tr)) {
+		struct table_row *row;
+		size_t k = 0;
+
+		if (!is(tr, "tr"))
+			continue;
+		row = &bl->rows[r++];
+		row->cells = alloc(b, xmlChildElementCount(tr),
+				   sizeof(*row->cells));
+		if (!row->cells)
+			break;
+		for (xmlNode *c = first(tr); c; c = next(c)) {
+			struct table_cell *cl = &row->cells[k++];
+
+			cl->header = is(c, "th");
+			rich_build(b, c, &cl->text, NULL);
+		}
+		row->ncells = k;
+		if (r > 1 && k != bl->rows[0].ncells) {
+			xsrc_node_problem(b->s, tr, NULL,
+					  "this table row has %zu cell%s but "
+					  "the first row has %zu: every <tr> "
+					  "needs the same number of <th>/<td>",
+					  k, k == 1 ? "" : "s",
+					  bl->rows[0].ncells);
+			b->bad++;
+		}
+	}
+	bl->nrows = r;
+}
+
 static void block_build(struct build *b, xmlNode *n, struct block *bl)
 {
 	bl->line = (int)xmlGetLineNo(n);
@@ -448,6 +553,7 @@ static void block_build(struct build *b, xmlNode *n, struct block *bl)
 		size_t k = 0;
 
 		bl->kind = BLOCK_LIST;
+		bl->numbered = attr_is(n, "numbered", "yes");
 		bl->items = alloc(b, count(n, "item"), sizeof(*bl->items));
 		if (!bl->items)
 			return;
@@ -455,6 +561,8 @@ static void block_build(struct build *b, xmlNode *n, struct block *bl)
 			if (is(c, "item"))
 				rich_build(b, c, &bl->items[k++], "list <item>");
 		bl->nitems = k;
+	} else if (is(n, "table")) {
+		table_build(b, n, bl);
 	} else if (is(n, "cite")) {
 		char *refs = attr_text(b, n, "ref");
 
@@ -517,6 +625,13 @@ static void options_build(struct build *b, xmlNode *n, struct question *q)
 		o = &q->options[k++];
 		o->text = text_need(b, c, "<option>");
 		o->correct = attr_is(c, "correct", "yes");
+		if (attr_is(c, "fixed", "last")) {
+			if (!q->fixed_last)
+				q->fixed_last = alloc(b, count(n, "option"),
+						      sizeof(bool));
+			if (q->fixed_last)
+				q->fixed_last[k - 1] = true;
+		}
 		correct += o->correct;
 		for (xmlNode *w = first(c); w; w = next(w))
 			if (is(w, "why")) {
@@ -558,7 +673,58 @@ static char **texts_build(struct build *b, xmlNode *n, const char *name,
 	return v;
 }
 
-static void question_build(struct build *b, xmlNode *n, struct question *q)
+static void case_build(struct build *b, xmlNode *n, struct case_stem *cs)
+{
+	size_t k = 0;
+
+	cs->line = (int)xmlGetLineNo(n);
+	cs->id = attr_text(b, n, "id");
+	if (!cs->id)
+		cs->id = dup(b, "");
+	cs->title = attr_text(b, n, "title");
+	cs->blocks = alloc(b, xmlChildElementCount(n), sizeof(*cs->blocks));
+	if (!cs->blocks)
+		return;
+	for (xmlNode *c = first(n); c; c = next(c))
+		block_build(b, c, &cs->blocks[k++]);
+	cs->nblocks = k;
+}
+
+/* case="id" on a question: a <case> of the quiz.  On <text>, the old
+ * case="ignore|exact" (letter case of typed answers) is now letter-case. */
+static void question_case(struct build *b, xmlNode *n, struct question *q,
+			  const struct quiz *z)
+{
+	char *id = attr_text(b, n, "case");
+
+	if (!id)
+		return;
+	if (is(n, "text") && (!strcmp(id, "ignore") || !strcmp(id, "exact"))) {
+		xsrc_node_problem(b->s, n, "case",
+				  "case=\"%s\" on <text> no longer sets letter "
+				  "case: case=\"...\" now names a <case> stem. "
+				  "Write letter-case=\"exact\" for answers whose "
+				  "capitals must match, or drop the attribute "
+				  "(answers ignore letter case by default)", id);
+		b->bad++;
+		free(id);
+		return;
+	}
+	for (size_t i = 0; z && i < z->ncases; i++)
+		if (!strcmp(z->cases[i].id, id))
+			q->stem = &z->cases[i];
+	if (!q->stem) {
+		xsrc_node_problem(b->s, n, "case",
+				  "case=\"%s\": this quiz has no <case "
+				  "id=\"%s\"> (cases come before the "
+				  "questions, inside <quiz>)", id, id);
+		b->bad++;
+	}
+	free(id);
+}
+
+static void question_build(struct build *b, xmlNode *n, struct question *q,
+			   const struct quiz *z)
 {
 	q->line = (int)xmlGetLineNo(n);
 	q->id = attr_text(b, n, "id");
@@ -568,6 +734,10 @@ static void question_build(struct build *b, xmlNode *n, struct question *q)
 	q->points = attr_int(b, n, "points", 1, 1, 1000,
 			     "must be a whole number from 1 to 1000");
 	q->critical = attr_is(n, "critical", "yes");
+	q->kind = attr_is(n, "kind", "recall") ? QK_RECALL :
+		  attr_is(n, "kind", "decision") ? QK_DECISION : QK_NONE;
+	q->no_shuffle = attr_is(n, "shuffle", "no");
+	question_case(b, n, q, z);
 	for (xmlNode *c = first(n); c; c = next(c)) {
 		if (is(c, "prompt"))
 			rich_build(b, c, &q->prompt, "<prompt>");
@@ -585,7 +755,7 @@ static void question_build(struct build *b, xmlNode *n, struct question *q)
 		q->answer = attr_is(n, "answer", "true");
 	} else if (is(n, "text")) {
 		q->type = Q_TEXT;
-		q->ignore_case = !attr_is(n, "case", "exact");
+		q->ignore_case = !attr_is(n, "letter-case", "exact");
 		q->accept = texts_build(b, n, "accept", "<accept>",
 					&q->naccept);
 	} else if (is(n, "order")) {
@@ -629,11 +799,34 @@ static struct quiz *quiz_build(struct build *b, xmlNode *n)
 			   "must be a whole number");
 	z->feedback = attr_is(n, "feedback", "deferred") ? FEEDBACK_DEFERRED :
 							    FEEDBACK_IMMEDIATE;
+	z->cases = alloc(b, count(n, "case"), sizeof(*z->cases));
+	if (!z->cases)
+		return z;
+	for (xmlNode *c = first(n); c; c = next(c))
+		if (is(c, "case")) {
+			case_build(b, c, &z->cases[z->ncases]);
+			for (size_t i = 0; i < z->ncases; i++)
+				if (!strcmp(z->cases[i].id,
+					    z->cases[z->ncases].id)) {
+					xsrc_node_problem(
+						b->s, c, "id",
+						"case id '%s' is used more "
+						"than once in this quiz (first "
+						"on line %d)",
+						z->cases[i].id,
+						z->cases[i].line);
+					b->bad++;
+					break;
+				}
+			z->ncases++;
+		}
 	z->questions = alloc(b, xmlChildElementCount(n), sizeof(*z->questions));
 	if (!z->questions)
 		return z;
 	for (xmlNode *c = first(n); c; c = next(c)) {
-		question_build(b, c, &z->questions[k]);
+		if (is(c, "case"))
+			continue;
+		question_build(b, c, &z->questions[k], z);
 		critical += z->questions[k].critical;
 		k++;
 	}
@@ -657,33 +850,91 @@ static struct quiz *quiz_build(struct build *b, xmlNode *n)
 
 /* ---- the module ------------------------------------------------------------ */
 
-static void sources_build(struct build *b, xmlNode *n)
+/* <source id>...</source> into src; or <source ref="id"/>: a copy of the
+ * course source with that id. */
+static void source_build(struct build *b, xmlNode *c, struct source *src)
 {
-	struct module *m = b->m;
+	char *ref = attr_text(b, c, "ref");
+	const struct source *cs = NULL;
+
+	if (!ref) {
+		src->id = attr_text(b, c, "id");
+		src->title = text_need(b, c, "<source> (the title of the work)");
+		src->publisher = attr_text(b, c, "publisher");
+		src->year = attr_text(b, c, "year");
+		src->url = attr_text(b, c, "url");
+		return;
+	}
+	src->from_course = true;
+	src->id = ref;
+	if (b->ctx && b->ctx->known) {
+		for (size_t i = 0; i < b->ctx->c->nsources; i++)
+			if (!strcmp(b->ctx->c->sources[i].id, ref))
+				cs = &b->ctx->c->sources[i];
+		if (!cs) {
+			xsrc_node_problem(b->s, c, "ref",
+					  "<source ref=\"%s\">: course.xml has "
+					  "no <source id=\"%s\"> in its "
+					  "<sources>", ref, ref);
+			b->bad++;
+		}
+	}
+	src->title = dup(b, cs ? cs->title : ref);
+	if (cs) {
+		src->publisher = cs->publisher ? dup(b, cs->publisher) : NULL;
+		src->year = cs->year ? dup(b, cs->year) : NULL;
+		src->url = cs->url ? dup(b, cs->url) : NULL;
+	}
+}
+
+static void sources_into(struct build *b, xmlNode *n, struct source **out,
+			 size_t *nout)
+{
 	size_t k = 0;
 
-	m->sources = alloc(b, count(n, "source"), sizeof(*m->sources));
-	if (!m->sources)
+	*out = alloc(b, count(n, "source"), sizeof(**out));
+	if (!*out)
 		return;
 	for (xmlNode *c = first(n); c; c = next(c)) {
 		struct source *src;
 
 		if (!is(c, "source"))
 			continue;
-		src = &m->sources[k++];
-		src->id = attr_text(b, c, "id");
-		src->title = text_need(b, c, "<source> (the title of the work)");
-		src->publisher = attr_text(b, c, "publisher");
-		src->year = attr_text(b, c, "year");
-		src->url = attr_text(b, c, "url");
-		ids_add(b, &b->sources, src->id, c);
+		src = &(*out)[k++];
+		source_build(b, c, src);
+		if (src->id && ids_add(b, &b->sources, src->id, c))
+			b->sources.v[b->sources.n - 1].idx = k - 1;
 	}
-	m->nsources = k;
+	*nout = k;
 }
 
-int module_build(struct xsrc *s, xmlNode *root, struct module *m)
+static void source_release(struct source *src)
 {
-	struct build b = { .s = s, .m = m };
+	free(src->id);
+	free(src->title);
+	free(src->publisher);
+	free(src->year);
+	free(src->url);
+}
+
+/* Warns of each source that nothing cites. */
+static void warn_uncited(struct build *b, const char *where)
+{
+	for (size_t i = 0; i < b->sources.n; i++) {
+		const struct idref *r = &b->sources.v[i];
+
+		if (r->idx < b->ncited && !b->cited[r->idx])
+			xsrc_node_warning(b->s, r->node, NULL,
+					  "source '%s' is never cited in this "
+					  "%s (cite it with <cite ref=\"%s\"/>, "
+					  "or remove it)", r->id, where, r->id);
+	}
+}
+
+int module_build(struct xsrc *s, xmlNode *root, struct module *m,
+		 const struct course_ctx *ctx)
+{
+	struct build b = { .s = s, .m = m, .ctx = ctx };
 	size_t k = 0;
 
 	m->id = attr_text(&b, root, "id");
@@ -697,8 +948,12 @@ int module_build(struct xsrc *s, xmlNode *root, struct module *m)
 	/* sources first: cite refs are checked against them as they come */
 	for (xmlNode *c = first(root); c; c = next(c))
 		if (is(c, "sources"))
-			sources_build(&b, c);
+			sources_into(&b, c, &m->sources, &m->nsources);
 	ids_unique(&b, &b.sources, "source");
+	if (s->d->warnings) {
+		b.cited = alloc(&b, m->nsources, 1);
+		b.ncited = b.cited ? m->nsources : 0;
+	}
 	m->lessons = alloc(&b, count(root, "lesson"), sizeof(*m->lessons));
 	for (xmlNode *c = first(root); c; c = next(c)) {
 		if (is(c, "title")) {
@@ -723,6 +978,8 @@ int module_build(struct xsrc *s, xmlNode *root, struct module *m)
 	ids_unique(&b, &b.lessons, "lesson");
 	ids_unique(&b, &b.pages, "page");
 	ids_unique(&b, &b.questions, "question");
+	warn_uncited(&b, "module");
+	free(b.cited);
 	free(b.lessons.v);
 	free(b.pages.v);
 	free(b.questions.v);
@@ -750,6 +1007,7 @@ static void question_release(struct question *q)
 		free(q->options[i].why);
 	}
 	free(q->options);
+	free(q->fixed_last);
 	strv_free(q->accept, q->naccept);
 	strv_free(q->items, q->nitems);
 	for (size_t i = 0; i < q->npairs; i++) {
@@ -759,12 +1017,22 @@ static void question_release(struct question *q)
 	free(q->pairs);
 }
 
+static void block_release(struct block *bl);
+
 static void quiz_free(struct quiz *z)
 {
 	if (!z)
 		return;
 	free(z->id);
 	free(z->title);
+	for (size_t i = 0; i < z->ncases; i++) {
+		for (size_t k = 0; k < z->cases[i].nblocks; k++)
+			block_release(&z->cases[i].blocks[k]);
+		free(z->cases[i].blocks);
+		free(z->cases[i].id);
+		free(z->cases[i].title);
+	}
+	free(z->cases);
 	for (size_t i = 0; i < z->nquestions; i++)
 		question_release(&z->questions[i]);
 	free(z->questions);
@@ -777,6 +1045,12 @@ static void block_release(struct block *bl)
 	for (size_t i = 0; i < bl->nitems; i++)
 		rich_release(&bl->items[i]);
 	free(bl->items);
+	for (size_t r = 0; r < bl->nrows; r++) {
+		for (size_t k = 0; k < bl->rows[r].ncells; k++)
+			rich_release(&bl->rows[r].cells[k].text);
+		free(bl->rows[r].cells);
+	}
+	free(bl->rows);
 	strv_free(bl->refs, bl->nrefs);
 }
 
@@ -809,15 +1083,65 @@ void module_release(struct module *m)
 	}
 	free(m->lessons);
 	quiz_free(m->quiz);
-	for (size_t i = 0; i < m->nsources; i++) {
-		struct source *src = &m->sources[i];
-
-		free(src->id);
-		free(src->title);
-		free(src->publisher);
-		free(src->year);
-		free(src->url);
-	}
+	for (size_t i = 0; i < m->nsources; i++)
+		source_release(&m->sources[i]);
 	free(m->sources);
 	memset(m, 0, sizeof(*m));
+}
+
+/* ---- the course manifest's glossary and sources ------------------------------ */
+
+int course_extras_build(struct xsrc *s, xmlNode *root, struct course *c)
+{
+	struct build b = { .s = s, .m = NULL };
+	struct idlist entries = { 0 };
+	xmlNode *gl = NULL;
+
+	for (xmlNode *n = first(root); n; n = next(n)) {
+		if (is(n, "sources"))
+			sources_into(&b, n, &c->sources, &c->nsources);
+		else if (is(n, "glossary"))
+			gl = n;
+	}
+	ids_unique(&b, &b.sources, "course source");
+	if (gl) {
+		size_t k = 0;
+
+		c->glossary = alloc(&b, count(gl, "entry"), sizeof(*c->glossary));
+		for (xmlNode *n = first(gl); n && c->glossary; n = next(n)) {
+			struct gloss_entry *e;
+
+			if (!is(n, "entry"))
+				continue;
+			e = &c->glossary[k++];
+			e->id = attr_text(&b, n, "id");
+			if (!e->id)
+				e->id = dup(&b, "");
+			e->term = attr_need(&b, n, "term");
+			rich_build(&b, n, &e->def, "glossary <entry> (the "
+				   "definition)");
+			ids_add(&b, &entries, e->id, n);
+		}
+		c->nglossary = k;
+		ids_unique(&b, &entries, "glossary entry");
+	}
+	free(entries.v);
+	free(b.sources.v);
+	return b.bad ? -1 : 0;
+}
+
+void course_extras_release(struct course *c)
+{
+	for (size_t i = 0; i < c->nglossary; i++) {
+		free(c->glossary[i].id);
+		free(c->glossary[i].term);
+		rich_release(&c->glossary[i].def);
+	}
+	free(c->glossary);
+	for (size_t i = 0; i < c->nsources; i++)
+		source_release(&c->sources[i]);
+	free(c->sources);
+	c->glossary = NULL;
+	c->sources = NULL;
+	c->nglossary = c->nsources = 0;
 }

@@ -11,6 +11,7 @@ void diags_init(struct diags *d)
 
 void diags_release(struct diags *d)
 {
+
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].file);
 		free(d->v[i].msg);
@@ -19,11 +20,10 @@ void diags_release(struct diags *d)
 	diags_init(d);
 }
 
-void diags_add(struct diags *d, const char *file, int line, int col,
-	       const char *fmt, ...)
+static void vadd(struct diags *d, const char *file, int line, int col,
+		 int warning, const char *fmt, va_list ap)
 {
 	char buf[1024];
-	va_list ap;
 
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
@@ -33,16 +33,43 @@ void diags_add(struct diags *d, const char *file, int line, int col,
 		d->v = v;
 		d->cap = cap;
 	}
-	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 	d->v[d->n].file = strdup(file ? file : "");
 	d->v[d->n].line = line;
 	d->v[d->n].col = col;
 	d->v[d->n].msg = strdup(buf);
 	if (!d->v[d->n].msg)
 		d->v[d->n].msg = strdup("out of memory");
+	d->v[d->n].warning = warning;
+	d->nwarn += warning != 0;
 	d->n++;
+}
+
+void diags_add(struct diags *d, const char *file, int line, int col,
+	       const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(d, file, line, col, 0, fmt, ap);
+	va_end(ap);
+}
+
+void diags_warn(struct diags *d, const char *file, int line, int col,
+		const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!d->warnings)
+		return;
+	va_start(ap, fmt);
+	vadd(d, file, line, col, 1, fmt, ap);
+	va_end(ap);
+}
+
+size_t diags_errors(const struct diags *d)
+{
+	return d->n - d->nwarn;
 }
 
 
@@ -88,6 +115,7 @@ void diags_sort(struct diags *d)
 void diags_print(const struct diags *d, FILE *out)
 {
 	for (size_t i = 0; i < d->n; i++)
-		fprintf(out, "%s:%d:%d: %s\n", d->v[i].file, d->v[i].line,
-			d->v[i].col, d->v[i].msg);
+		fprintf(out, "%s:%d:%d: %s%s\n", d->v[i].file, d->v[i].line,
+			d->v[i].col, d->v[i].warning ? "warning: " : "",
+			d->v[i].msg);
 }

@@ -68,6 +68,15 @@ enum flow plain_run_quiz(struct plain *p);
 /* ---- reading (plain_read.c) ---------------------------------------------- */
 
 void plain_show_sources(struct plain *p, const struct module *m);
+void plain_show_block(struct plain *p, const struct module *m,
+		      const struct block *b);
+/* plain_blocks.c: lists, tables, case stems, glossary terms. */
+void plain_show_list(struct plain *p, const struct block *b);
+void plain_show_table(struct plain *p, const struct block *b);
+void plain_show_case(struct plain *p, const struct module *m,
+		     const struct case_stem *cs);
+void plain_show_terms(struct plain *p, const struct gloss_entry *const *e,
+		      size_t n);
 /* Pages of the session's open module from *page, which follows the
  * trainee's place. */
 enum flow plain_read_pages(struct plain *p, int *page);

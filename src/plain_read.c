@@ -34,8 +34,8 @@ void plain_show_sources(struct plain *p, const struct module *m)
 
 /* ---- pages --------------------------------------------------------------- */
 
-static void show_block(struct plain *p, const struct module *m,
-		       const struct block *b)
+void plain_show_block(struct plain *p, const struct module *m,
+		      const struct block *b)
 {
 	static const char *const note_words[] = {
 		[NOTE_KEY] = "Key point: ", [NOTE_HISTORY] = "History: ",
@@ -50,8 +50,10 @@ static void show_block(struct plain *p, const struct module *m,
 		plain_wrap_rich(p, "", "", &b->text);
 		break;
 	case BLOCK_LIST:
-		for (size_t i = 0; i < b->nitems; i++)
-			plain_wrap_rich(p, "  - ", "    ", &b->items[i]);
+		plain_show_list(p, b);
+		break;
+	case BLOCK_TABLE:
+		plain_show_table(p, b);
 		break;
 	case BLOCK_NOTE:
 		plain_wrap_rich(p, note_words[b->note], "  ", &b->text);
@@ -82,7 +84,7 @@ static void show_page(struct plain *p, const struct module *m, int n)
 		plain_say(p, ": %s", pg->title);
 	plain_say(p, "\n\n");
 	for (size_t i = 0; i < pg->nblocks; i++)
-		show_block(p, m, &pg->blocks[i]);
+		plain_show_block(p, m, &pg->blocks[i]);
 }
 
 enum flow plain_read_pages(struct plain *p, int *page)

@@ -692,7 +692,7 @@ void session_quiz_layout(struct session *s, const struct question *q,
 	case Q_MULTIPLE:
 		/* Options keep the author's order unless the quiz shuffles:
 		 * authors write "all of the above". */
-		shuffled = s->mod->quiz->shuffle;
+		shuffled = s->mod->quiz->shuffle && !q->no_shuffle;
 		break;
 	case Q_ORDER:
 	case Q_MATCH:
@@ -705,6 +705,8 @@ void session_quiz_layout(struct session *s, const struct question *q,
 	if (!shuffled || n < 2)
 		return;
 	quiz_permute(s->att.seed, q->id, n, perm);
+	if (q->type == Q_SINGLE || q->type == Q_MULTIPLE)
+		question_fix_last(q, perm, n);   /* fixed="last" options */
 	if (q->type == Q_ORDER || q->type == Q_MATCH) {
 		/* Never show an order or match already solved. */
 		bool identity = true;

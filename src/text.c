@@ -470,6 +470,7 @@ int text_add_rich(struct text_layout *L, const struct rich *r,
 		case SPAN_EM: flat_text(&f, sp->text, TS_EM); break;
 		case SPAN_STRONG: flat_text(&f, sp->text, TS_STRONG); break;
 		case SPAN_CITE: flat_cite(&f, sp->text); break;
+		case SPAN_TERM: flat_text(&f, sp->text, TS_TERM); break;
 		}
 	}
 	return wrap_and_free(L, &f, kind, indent, width);
@@ -531,9 +532,10 @@ int text_layout_page(struct text_layout *L, const struct page *p, int width)
 			rc = text_add_rich(L, &bl->text, TL_PARA, 0, width);
 			break;
 		case BLOCK_LIST:
-			for (size_t i = 0; i < bl->nitems && !rc; i++)
-				rc = text_add_rich(L, &bl->items[i], TL_ITEM, 4,
-						   width);
+			rc = text_layout_list(L, bl, width);
+			break;
+		case BLOCK_TABLE:
+			rc = text_layout_table(L, bl, width);
 			break;
 		case BLOCK_NOTE:
 			from = L->n;

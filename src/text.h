@@ -38,7 +38,7 @@ size_t text_fit(const char *s, size_t len, int cols, int *w);
 
 /* ---- styled lines ------------------------------------------------------- */
 
-enum { TS_EM = 1, TS_STRONG = 2, TS_CITE = 4 };
+enum { TS_EM = 1, TS_STRONG = 2, TS_CITE = 4, TS_TERM = 8 };
 
 struct text_run {
 	size_t off, len;         /* bytes of the line's text */
@@ -91,6 +91,21 @@ int text_add_blank(struct text_layout *L);
  * bulleted lists (hanging indent 4), notes (a label line, then the text
  * indented 4) and citation lines, with a blank line between blocks. */
 int text_layout_page(struct text_layout *L, const struct page *p, int width);
+
+/* text_blocks.c: a list (numbered="yes": "1." before each item, hanging
+ * indent; else bullets as TL_ITEM); a table (columns lined up when every
+ * cell fits on one line within `width`, else each row as "header: value"
+ * lines); blocks on their own (a case stem's); a case stem with its title;
+ * glossary entries as "TERM: definition" paragraphs. */
+int text_layout_list(struct text_layout *L, const struct block *bl, int width);
+int text_layout_table(struct text_layout *L, const struct block *bl,
+		      int width);
+int text_layout_blocks(struct text_layout *L, const struct block *b,
+		       size_t n, int width);
+int text_layout_case(struct text_layout *L, const struct case_stem *cs,
+		     int width);
+int text_layout_terms(struct text_layout *L,
+		      const struct gloss_entry *const *e, size_t n, int width);
 
 /* The label shown on a note of kind k. */
 const char *text_note_label(enum note_kind k);

@@ -412,6 +412,164 @@ static void bad_course_is_refused(void **state)
 	diags_release(&d);
 }
 
+/* ---- course format 1.1: glossary, course sources, cases, tables ---------- */
+
+static void additions_load_into_the_model(void **state)
+{
+	struct diags d;
+	struct course *c;
+	const struct module *m;
+	const struct page *p;
+	const struct block *b;
+	const struct quiz *z;
+	const struct gloss_entry *terms[4];
+
+	(void)state;
+	diags_init(&d);
+	c = course_load(F("v11"), &d);
+	dump(&d);
+	assert_int_equal(d.n, 0);
+	assert_non_null(c);
+	/* glossary */
+	assert_int_equal(c->nglossary, 2);
+	assert_string_equal(c->glossary[0].id, "nrm");
+	assert_string_equal(c->glossary[0].term, "NRM");
+	assert_string_equal(span_text(&c->glossary[0].def, 1, SPAN_EM), "UK");
+	assert_string_equal(span_text(&c->glossary[0].def, 3, SPAN_CITE), "cs1");
+	assert_ptr_equal(course_find_term(c, "dgaspc"), &c->glossary[1]);
+	assert_null(course_find_term(c, "nope"));
+	/* course sources, taken by ref with their titles */
+	assert_int_equal(c->nsources, 2);
+	m = &c->modules[0];
+	assert_int_equal(m->nsources, 3);
+	assert_string_equal(m->sources[0].id, "cs1");
+	assert_true(m->sources[0].from_course);
+	assert_string_equal(m->sources[0].title, "NRM guidance");
+	assert_string_equal(m->sources[0].publisher, "Home Office");
+	assert_string_equal(m->sources[0].url, "gov.uk/nrm");
+	assert_false(m->sources[2].from_course);
+	assert_non_null(module_find_source(m, "cs2"));
+	/* terms */
+	p = &m->lessons[0].pages[0];
+	b = &p->blocks[0];
+	assert_string_equal(span_text(&b->text, 1, SPAN_TERM), "NRM");
+	assert_string_equal(span_term_ref(&b->text.spans[1]), "nrm");
+	assert_string_equal(span_text(&b->text, 2, SPAN_TEXT), " and the ");
+	/* an empty <term ref="dgaspc"/> shows the entry's term */
+	assert_string_equal(span_text(&b->text, 3, SPAN_TERM), "DGASPC");
+	assert_null(span_term_ref(&b->text.spans[0]));
+	assert_int_equal(page_terms(c, p, terms, 4), 2);
+	assert_ptr_equal(terms[0], &c->glossary[0]);
+	assert_ptr_equal(terms[1], &c->glossary[1]);
+	assert_int_equal(page_terms(c, p, terms, 1), 2);   /* counted */
+	/* numbered list */
+	assert_int_equal(p->blocks[1].kind, BLOCK_LIST);
+	assert_true(p->blocks[1].numbered);
+	assert_int_equal(p->blocks[1].nitems, 2);
+	/* table */
+	b = &p->blocks[2];
+	assert_int_equal(b->kind, BLOCK_TABLE);
+	assert_int_equal(b->nrows, 3);
+	assert_int_equal(b->rows[0].ncells, 2);
+	assert_true(b->rows[0].cells[0].header);
+	assert_false(b->rows[1].cells[0].header);
+	assert_string_equal(span_text(&b->rows[1].cells[0].text, 0, SPAN_TEXT),
+			    "NCA");
+	assert_string_equal(span_text(&b->rows[1].cells[1].text, 1, SPAN_CITE),
+			    "cs1");
+	assert_string_equal(span_text(&b->rows[2].cells[1].text, 0, SPAN_EM),
+			    "Romania");
+	/* cases and question attributes */
+	z = m->quiz;
+	assert_int_equal(z->ncases, 2);
+	assert_int_equal(z->nquestions, 4);
+	assert_string_equal(z->cases[0].id, "case-a");
+	assert_string_equal(z->cases[0].title, "Case A");
+	assert_int_equal(z->cases[0].nblocks, 2);
+	assert_int_equal(z->cases[0].blocks[1].kind, BLOCK_LIST);
+	assert_null(z->cases[1].title);
+	assert_ptr_equal(z->questions[0].stem, &z->cases[0]);
+	assert_ptr_equal(z->questions[1].stem, &z->cases[0]);
+	assert_ptr_equal(z->questions[2].stem, &z->cases[1]);
+	assert_null(z->questions[3].stem);
+	assert_int_equal(z->questions[0].kind, QK_DECISION);
+	assert_int_equal(z->questions[1].kind, QK_RECALL);
+	assert_int_equal(z->questions[2].kind, QK_NONE);
+	assert_string_equal(question_kind_name(QK_DECISION), "decision");
+	assert_false(z->questions[0].no_shuffle);
+	assert_true(z->questions[1].no_shuffle);
+	assert_non_null(z->questions[0].fixed_last);
+	assert_false(z->questions[0].fixed_last[0]);
+	assert_true(z->questions[0].fixed_last[2]);
+	assert_null(z->questions[1].fixed_last);
+	assert_false(z->questions[2].ignore_case);    /* letter-case="exact" */
+	assert_true(z->questions[3].ignore_case);
+	course_free(c);
+	diags_release(&d);
+}
+
+static void fixed_last_stays_last(void **state)
+{
+	struct option o[4] = { { "a", true, NULL }, { "none", false, NULL },
+			       { "b", false, NULL }, { "c", false, NULL } };
+	bool fixed[4] = { false, true, false, false };
+	struct question q = { .type = Q_SINGLE, .options = o, .noptions = 4,
+			      .fixed_last = fixed };
+	size_t perm[4] = { 1, 3, 0, 2 };
+
+	(void)state;
+	question_fix_last(&q, perm, 4);
+	assert_int_equal(perm[0], 3);
+	assert_int_equal(perm[1], 0);
+	assert_int_equal(perm[2], 2);
+	assert_int_equal(perm[3], 1);
+	q.fixed_last = NULL;       /* nothing fixed: unchanged */
+	question_fix_last(&q, perm, 4);
+	assert_int_equal(perm[3], 1);
+	assert_int_equal(perm[0], 3);
+}
+
+struct placed_case {
+	const char *file;       /* under tests/fixtures */
+	int line, col;
+	const char *needle;
+	bool course;            /* load as a course folder */
+};
+
+static const struct placed_case placed_cases[] = {
+	{ "bad/text-case-old.xml", 7, 19, "Write letter-case=\"exact\"", false },
+	{ "bad/case-unknown.xml", 7, 21, "this quiz has no <case id=\"nosuch\">", false },
+	{ "bad/case-dup.xml", 8, 11, "case id 'c1' is used more than once", false },
+	{ "bad/table-ragged.xml", 8, 7, "has 1 cell but the first row has 2", false },
+	{ "bad-courses/term-unknown", 6, 36, "has no <entry id=\"nmr\">", true },
+	{ "bad-courses/source-ref-unknown", 9, 13, "no <source id=\"cs9\">", true },
+};
+
+static void placed_problem_is_reported(void **state)
+{
+	const struct placed_case *pc = *state;
+	struct diags d;
+	const struct diag *g;
+	void *x;
+
+	diags_init(&d);
+	if (pc->course) {
+		x = course_load(F(pc->file), &d);
+		course_free(x);
+	} else {
+		x = module_load(F(pc->file), &d);
+		module_free(x);
+	}
+	if (!find(&d, pc->needle))
+		dump(&d);
+	assert_null(x);
+	g = find(&d, pc->needle);
+	assert_non_null(g);
+	assert_int_equal(g->line, pc->line);
+	assert_int_equal(g->col, pc->col);
+	diags_release(&d);
+}
+
 /* ---- hostile input generated here ----------------------------------------- */
 
 static void write_file(const char *path, const char *head, const char *unit,
@@ -592,7 +750,7 @@ static void check_path_counts_and_reports(void **state)
 	assert_int_equal(st.courses, 2);
 	/* one report per problem, even for a file checked on its own */
 	assert_int_equal(course_check_path(F("bad/bidi.xml"), &d, &st), 1);
-	assert_int_equal(course_check_path(F("bad-courses"), &d, &st), 14);
+	assert_int_equal(course_check_path(F("bad-courses"), &d, &st), 16);
 	diags_release(&d);
 }
 
@@ -707,6 +865,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(good_course_loads_every_field),
+		cmocka_unit_test(additions_load_into_the_model),
+		cmocka_unit_test(fixed_last_stays_last),
+#define P(i) cmocka_unit_test_prestate(placed_problem_is_reported, (void *)&placed_cases[i])
+		P(0), P(1), P(2), P(3), P(4), P(5),
+#undef P
 		cmocka_unit_test(good_quiz_has_every_question_type),
 		cmocka_unit_test(module_hash_is_blake2b_of_the_file),
 		cmocka_unit_test(module_hash_changes_with_one_byte),

@@ -30,7 +30,7 @@ static struct option q2_opts[3] = {
 static char *q4_items[3] = { "notice", "talk to lead", "refer" };
 static struct question quiz1_qs[4];
 static struct quiz quiz1;
-static struct block blk = { BLOCK_P, NOTE_KEY, { NULL, 0 }, NULL, 0, NULL, 0, 1 };
+static struct block blk = { BLOCK_P, NOTE_KEY, { NULL, 0 }, NULL, 0, NULL, 0, 1, false, NULL, 0 };
 static struct page pages1[3] = {
 	{ "p1", "one", &blk, 1, 1 },
 	{ "p2", "two", &blk, 1, 1 },
