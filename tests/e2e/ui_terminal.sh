@@ -18,7 +18,9 @@ ui_register "Ioana Stan" 1357
 must "registered" 'Signed in: Ioana Stan' 20
 keys Enter Enter n n Enter
 must "quiz started" 'Question 1 of 4'
-keys 2 Enter Enter
+keys 2 Enter
+must "feedback on question 1" 'Question 1 of 4'
+keys Enter
 must "question 2" 'Question 2 of 4'
 n=$(option_number 'Owes a large debt')
 keys "$n"
