@@ -20,7 +20,7 @@
 #define SCROLLED (S(READER) | S(SOURCES) | S(RESULTS) | S(FEEDBACK) | \
 		  S(HELP) | S(NOTE) | S(QINTRO) | S(MESSAGE) | \
 		  S(COORD_TRAINEE) | S(COORD_STATS))
-#define PAGED (S(READER) | S(SOURCES) | S(RESULTS) | S(HELP) | \
+#define PAGED (S(READER) | S(SOURCES) | S(RESULTS) | S(HELP) | S(FEEDBACK) | \
 	       S(COORD_TRAINEE) | S(COORD_STATS))
 /* screens with a list or text to move through */
 #define QUESTIONS (S(SINGLE) | S(MULTI) | S(TF) | S(ORDER) | S(MATCH))
@@ -136,8 +136,12 @@ static const struct key_binding table[] = {
 	  "move", "Move between the options", 0 },
 	{ S(SINGLE) | S(TF) | S(MULTI), ACT_DOWN, { K_DOWN, 'j' }, "↓", "Dn",
 	  NULL, NULL, 0 },
-	{ S(SINGLE), ACT_PICK, { K_DIGITS }, "1-9", "1-9", "pick",
-	  "Pick an option by its number", 0 },
+	{ S(SINGLE), ACT_PICK, { K_DIGITS }, "1-9", "1-9", "choose",
+	  "Choose an option by its number", 0 },
+	/* nothing is chosen when a question opens: Space chooses the
+	 * highlighted option, moving only highlights */
+	{ S(SINGLE) | S(TF), ACT_TOGGLE, { ' ' }, "Space", "Space", NULL,
+	  "Choose the highlighted option", 0 },
 	{ S(MULTI), ACT_TOGGLE, { ' ' }, "Space", "Space", "tick",
 	  "Tick or untick the highlighted option", 0 },
 	{ S(MULTI), ACT_PICK, { K_DIGITS }, "1-9", "1-9", "tick",
@@ -187,7 +191,12 @@ static const struct key_binding table[] = {
 	/* ---- feedback, results, save errors ---- */
 	/* an unsaved answer never offers to go on: Enter retries too */
 	{ S(FEEDBACK), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "continue",
-	  "Go on to the next question", KC_SAVED },
+	  "Go on: the next question, or your results after the last", KC_SAVED },
+	/* the answer is saved: there is no going back to it, only out */
+	{ S(FEEDBACK), ACT_BACK, { K_ESC, 'q' }, "Esc/q", "Esc/q", "leave quiz",
+	  "Leave the quiz; your answers so far are saved", KC_SAVED },
+	{ S(FEEDBACK), ACT_BACK, { K_ESC, 'q' }, "Esc/q", "Esc/q", NULL,
+	  "Says the answer is not saved yet (r tries again)", KC_RETRY },
 	{ S(FEEDBACK), ACT_RETRY, { 'r', K_ENTER }, "r", "r", "retry saving",
 	  "Try to save the answer again (nothing is lost)", KC_RETRY },
 	{ S(RESULTS), ACT_CHOOSE, { K_ENTER }, "Enter", "Enter", "modules",
@@ -238,7 +247,8 @@ static const struct key_binding table[] = {
 
 	/* ---- everywhere ---- */
 	{ ALL & ~TEXTS & ~S(SMALL) & ~S(CONFIRM) & ~S(WELCOME) &
-	  ~S(COORD_MESSAGE) & ~S(COORD_CLOSED), ACT_BACK, { K_ESC, 'q' },
+	  ~S(COORD_MESSAGE) & ~S(COORD_CLOSED) & ~S(FEEDBACK), ACT_BACK,
+	  { K_ESC, 'q' },
 	  "Esc/q", "Esc/q", "back", "Go back", 0 },
 	{ TEXTS, ACT_BACK, { K_ESC }, "Esc", "Esc", "back",
 	  "Go back without sending", 0 },

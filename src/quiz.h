@@ -72,6 +72,17 @@ char *quiz_answer_words(const struct question *q, const struct quiz_answer *a,
 /* The right answer in words, the same way.  Caller frees. */
 char *quiz_right_words(const struct question *q, const struct quiz_words *style);
 
+/* Points as people write them: rounded to one decimal at most, no
+ * trailing ".0" ("2", "0.7", "12.5"). */
+void quiz_points_text(double v, char *buf, size_t n);
+/* The verdict on an answer, in the words both front ends show: "right",
+ * "wrong", "partly right: 2 of 3 correct choices (0.7 of 1 point)", and
+ * "not answered" when a or m is NULL.  Caller frees. */
+char *quiz_mark_words(const struct question *q, const struct quiz_answer *a,
+		      const struct quiz_mark *m);
+/* An attempt's total: "2.7 of 4 points (66%)".  Caller frees. */
+char *quiz_score_words(double score, double max, int percent);
+
 /* Picks the questions of one attempt: `draw` of them (all when 0), every
  * critical question included, shuffled when quiz->shuffle.  Writes question
  * indexes to idx (room for quiz->nquestions), returns how many. */

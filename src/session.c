@@ -282,6 +282,8 @@ struct attempt_tally {
 	int finished;
 	int best_percent;        /* -1 none */
 	bool passed;
+	bool open;               /* an unfinished attempt: */
+	int answered, total;     /* ... how far it got */
 };
 
 static int tally_attempts(struct session *s, const struct course *c,
@@ -296,6 +298,8 @@ static int tally_attempts(struct session *s, const struct course *c,
 	t->finished = 0;
 	t->best_percent = -1;
 	t->passed = false;
+	t->open = false;
+	t->answered = t->total = 0;
 	if (!m->quiz)
 		return 0;
 	if (store_attempt_list(s->st, s->learner.id, c->id, m->id, &v, &n, e))
@@ -310,6 +314,13 @@ static int tally_attempts(struct session *s, const struct course *c,
 		sum[i].passed = v[i].passed;
 		sum[i].percent = v[i].percent;
 		t->finished += v[i].finished;
+		if (!v[i].finished) {
+			/* the newest unfinished one, as store_attempt_current */
+			t->open = true;
+			t->total = (int)v[i].nqids;
+			t->answered = (int)(v[i].nanswers < v[i].nqids
+					    ? v[i].nanswers : v[i].nqids);
+		}
 	}
 	best = quiz_best_attempt(sum, n);
 	if (best >= 0) {
@@ -365,6 +376,9 @@ int session_course_status(struct session *s, const struct course *c,
 		ms->attempts = t.finished;
 		ms->passed = t.passed;
 		ms->attempts_left = -1;
+		ms->attempt_open = t.open;
+		ms->answered = t.answered;
+		ms->total = t.total;
 		if (m->quiz && m->quiz->attempts > 0)
 			ms->attempts_left = t.finished >= m->quiz->attempts
 				? 0 : m->quiz->attempts - t.finished;
@@ -807,22 +821,17 @@ int session_retry_save(struct session *s, struct err *e)
 	return save_pending(s, e);
 }
 
-int session_quiz_finish(struct session *s, struct quiz_outcome *out,
-			struct err *e)
+/* Closes the attempt in progress with the marks given (one per question
+ * of the attempt) and fills the outcome. */
+static int close_attempt(struct session *s, const struct quiz_mark *marks,
+			 struct quiz_outcome *out, struct err *e)
 {
 	struct quiz_result r;
 	bool was_complete, completed = false;
 	struct quiz_review_item *rv;
 	size_t n;
 
-	if (!s->in_quiz)
-		return err_set(e, ERR_INVALID, "no quiz is in progress");
-	if (s->pending)
-		return err_set(e, ERR_INVALID, "an answer is not saved yet");
-	if (next_unanswered(s) < s->nqs)
-		return err_set(e, ERR_INVALID, "some questions are not "
-			       "answered yet");
-	quiz_result(s->mod->quiz, s->qs, s->marks, s->nqs, &r);
+	quiz_result(s->mod->quiz, s->qs, marks, s->nqs, &r);
 	rv = calloc(s->nqs ? s->nqs : 1, sizeof(*rv));
 	if (!rv)
 		return err_set(e, ERR_GENERIC, "out of memory");
@@ -835,8 +844,9 @@ int session_quiz_finish(struct session *s, struct quiz_outcome *out,
 	n = s->nqs;
 	for (size_t i = 0; i < n; i++) {
 		rv[i].q = s->qs[i];
+		rv[i].answered = s->answered[i];
 		rv[i].answer = s->answers[i];
-		rv[i].mark = s->marks[i];
+		rv[i].mark = marks[i];
 	}
 	quiz_clear(s);
 	review_clear(s);
@@ -862,4 +872,88 @@ int session_quiz_finish(struct session *s, struct quiz_outcome *out,
 struct store *session_store_(struct session *s)
 {
 	return s->st;
+}
+
+int session_quiz_finish(struct session *s, struct quiz_outcome *out,
+			struct err *e)
+{
+	if (!s->in_quiz)
+		return err_set(e, ERR_INVALID, "no quiz is in progress");
+	if (s->pending)
+		return err_set(e, ERR_INVALID, "an answer is not saved yet");
+	if (next_unanswered(s) < s->nqs)
+		return err_set(e, ERR_INVALID, "some questions are not "
+			       "answered yet");
+	return close_attempt(s, s->marks, out, e);
+}
+
+/* The marks of the attempt with every question not answered yet given
+ * `full` marks (the best still possible) or none.  Caller frees. */
+static struct quiz_mark *marks_with_rest(const struct session *s, bool full)
+{
+	struct quiz_mark *m = calloc(s->nqs ? s->nqs : 1, sizeof(*m));
+
+	if (!m)
+		return NULL;
+	for (size_t i = 0; i < s->nqs; i++) {
+		if (s->answered[i]) {
+			m[i] = s->marks[i];
+			continue;
+		}
+		m[i].max = s->qs[i]->points;
+		m[i].correct = full;
+		m[i].points = full ? m[i].max : 0;
+	}
+	return m;
+}
+
+enum quiz_chance session_quiz_chance(struct session *s)
+{
+	struct quiz_mark *m;
+	struct quiz_result r;
+
+	if (!s || !s->in_quiz || !s->mod || !s->mod->quiz)
+		return QUIZ_CAN_PASS;
+	m = marks_with_rest(s, true);
+	if (!m)
+		return QUIZ_CAN_PASS;   /* say nothing rather than guess */
+	quiz_result(s->mod->quiz, s->qs, m, s->nqs, &r);
+	free(m);
+	if (r.ncritical_missed)
+		return QUIZ_CRITICAL_MISSED;
+	return r.passed ? QUIZ_CAN_PASS : QUIZ_TOO_FEW_POINTS;
+}
+
+bool session_quiz_can_pass(struct session *s)
+{
+	return session_quiz_chance(s) == QUIZ_CAN_PASS;
+}
+
+size_t session_quiz_ncritical(struct session *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; s && s->in_quiz && i < s->nqs; i++)
+		n += s->qs[i]->critical;
+	return n;
+}
+
+int session_quiz_stop(struct session *s, struct quiz_outcome *out,
+		      struct err *e)
+{
+	struct quiz_mark *m;
+	int rc;
+
+	if (!s->in_quiz)
+		return err_set(e, ERR_INVALID, "no quiz is in progress");
+	if (s->pending)
+		return err_set(e, ERR_INVALID, "an answer is not saved yet");
+	if (session_quiz_can_pass(s))
+		return err_set(e, ERR_INVALID, "this attempt can still pass");
+	m = marks_with_rest(s, false);
+	if (!m)
+		return err_set(e, ERR_GENERIC, "out of memory");
+	rc = close_attempt(s, m, out, e);
+	free(m);
+	return rc;
 }

@@ -61,6 +61,11 @@ struct module_status {
 	int attempts;            /* finished attempts */
 	int attempts_left;       /* -1 unlimited */
 	bool passed;
+	/* An attempt started and not finished (a crash, or the trainee
+	 * left): `answered` of its `total` questions are answered, so it
+	 * continues at question answered + 1. */
+	bool attempt_open;
+	int answered, total;
 };
 
 /* One entry per module of course c, in order (out has c->nmodules). */
@@ -126,6 +131,7 @@ int session_retry_save(struct session *s, struct err *e);
 
 struct quiz_review_item {
 	const struct question *q;
+	bool answered;           /* false: the attempt was stopped before it */
 	struct quiz_answer answer;
 	struct quiz_mark mark;
 };
@@ -143,5 +149,24 @@ struct quiz_outcome {
  * and completion, and fills the outcome (valid until the next quiz call). */
 int session_quiz_finish(struct session *s, struct quiz_outcome *out,
 			struct err *e);
+
+/* Whether the attempt in progress can still pass, given the answers saved
+ * so far and full marks on every question still to come. */
+enum quiz_chance {
+	QUIZ_CAN_PASS,
+	QUIZ_CRITICAL_MISSED,    /* a must-be-right question was answered wrong */
+	QUIZ_TOO_FEW_POINTS,     /* even full marks from here miss the pass mark */
+};
+enum quiz_chance session_quiz_chance(struct session *s);
+bool session_quiz_can_pass(struct session *s);
+/* Must-be-right questions drawn in the attempt in progress (0 when none). */
+size_t session_quiz_ncritical(struct session *s);
+/* Stops an attempt that can no longer pass: it is closed as finished and
+ * failed, every question not answered counting as not answered, 0 points
+ * (no answer is recorded for it).  The outcome is as session_quiz_finish's,
+ * its review items for those questions with answered = false.  -1
+ * (ERR_INVALID) when the attempt can still pass or an answer is pending. */
+int session_quiz_stop(struct session *s, struct quiz_outcome *out,
+		      struct err *e);
 
 #endif

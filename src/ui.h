@@ -152,7 +152,9 @@ void ui_preview_reload(struct ui *ui);
 void ui_qintro_push(struct ui *ui, const struct course *c,
 		    const struct module *m);
 void ui_question_push(struct ui *ui);
+/* pos: where the question stands in the attempt (its number is shown). */
 void ui_feedback_push(struct ui *ui, const struct question *q,
+		      const struct quiz_position *pos,
 		      const struct quiz_answer *a,
 		      const struct quiz_feedback *fb, bool pending,
 		      const char *error);
@@ -170,11 +172,27 @@ void ui_pass_push(struct ui *ui);
 /* Coordinator mode (ui_coord.c): the place for coordinator screens. */
 void ui_coordinator(struct ui *ui);
 
+/* ---- type-ahead on quiz screens (ui_typeahead.c) ----------------------- */
+
+/* An Enter this soon after a quiz screen appeared is the rest of the
+ * burst of input that opened it, not the trainee's. */
+#define UI_BURST_MS 15
+long ui_now_ms(void);
+/* Throws away every key waiting in the terminal's input; returns now. */
+long ui_typeahead_flush(void);
+/* true when an Enter now falls within UI_BURST_MS of shown_ms. */
+bool ui_enter_in_burst(long shown_ms);
+
 /* ---- quiz answers as text (ui_answer.c); caller frees ----------------- */
 
 char *ui_answer_text(struct ui *ui, const struct question *q,
 		     const struct quiz_answer *a);
 char *ui_right_answer_text(struct ui *ui, const struct question *q);
+/* The verdict with its symbol: "✓ right", "~ partly right: 2 of 3
+ * correct choices (0.7 of 1 point)" (quiz_mark_words); a or m NULL: not
+ * answered. */
+char *ui_verdict_text(struct ui *ui, const struct question *q,
+		      const struct quiz_answer *a, const struct quiz_mark *m);
 /* Adds an answer text to L, each of its lines ('\n') a line of its own:
  * after `label` on the same line when it is one line, else under the
  * label, indented two more. */

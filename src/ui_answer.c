@@ -78,3 +78,27 @@ void ui_add_answer(struct text_layout *L, const char *label, const char *s,
 		nl = strchr(s, '\n');
 	}
 }
+
+char *ui_verdict_text(struct ui *ui, const struct question *q,
+		      const struct quiz_answer *a, const struct quiz_mark *m)
+{
+	char *w = quiz_mark_words(q, a, m), *out;
+	const char *sym;
+	size_t n;
+
+	if (!w)
+		return NULL;
+	/* the symbols of ui_mark_word(), in UTF-8 or ASCII */
+	if (a && m && m->correct)
+		sym = ui->utf8 ? "✓" : "[+]";
+	else if (a && m && m->points > 0)
+		sym = ui->utf8 ? "~" : "[~]";
+	else
+		sym = ui->utf8 ? "✗" : "[x]";
+	n = strlen(sym) + strlen(w) + 2;
+	out = malloc(n);
+	if (out)
+		snprintf(out, n, "%s %s", sym, w);
+	free(w);
+	return out;
+}

@@ -5,12 +5,15 @@
 #include "ui.h"
 #include "i18n.h"
 
+#include "i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct feedback {
 	const struct question *q;
+	struct quiz_position pos;
 	struct quiz_answer a;
 	struct quiz_feedback fb;
 	bool pending;            /* the answer is not saved yet */
@@ -18,6 +21,8 @@ struct feedback {
 	struct text_layout L;
 	int width, top, h;
 	int verdict_line;        /* layout line of the verdict, -1 none */
+	bool fresh;              /* not drawn yet: type-ahead still to flush */
+	long shown_ms;
 };
 
 static void layout(struct ui *ui, struct feedback *f, int width)
@@ -30,6 +35,12 @@ static void layout(struct ui *ui, struct feedback *f, int width)
 	text_layout_release(&f->L);
 	f->width = width;
 	f->verdict_line = -1;
+	if (f->pos.total) {
+		snprintf(buf, sizeof(buf), _("Question %zu of %zu"),
+			 f->pos.index + 1, f->pos.total);
+		text_add_str(&f->L, buf, TS_STRONG, TL_PLAIN, 0, width);
+		text_add_blank(&f->L);
+	}
 	if (f->pending) {
 		text_add_str(&f->L, "Your answer could not be saved.", TS_STRONG,
 			     TL_HEADING, 0, width);
@@ -41,15 +52,9 @@ static void layout(struct ui *ui, struct feedback *f, int width)
 		return;
 	}
 	f->verdict_line = (int)f->L.n;
-	if (f->fb.mark.correct)
-		snprintf(buf, sizeof(buf), "%s", ui_mark_word(ui, true, false));
-	else if (f->fb.mark.points > 0)
-		snprintf(buf, sizeof(buf), "%s: %.4g of %.4g points",
-			 ui_mark_word(ui, false, true), f->fb.mark.points,
-			 f->fb.mark.max);
-	else
-		snprintf(buf, sizeof(buf), "%s", ui_mark_word(ui, false, false));
-	text_add_str(&f->L, buf, TS_STRONG, TL_PLAIN, 0, width);
+	s = ui_verdict_text(ui, q, &f->a, &f->fb.mark);
+	text_add_str(&f->L, s ? s : "", TS_STRONG, TL_PLAIN, 0, width);
+	free(s);
 	text_add_blank(&f->L);
 	s = ui_answer_text(ui, q, &f->a);
 	if (s) {
@@ -94,7 +99,9 @@ static void layout(struct ui *ui, struct feedback *f, int width)
 			f->L.v[i].note = NOTE_KEY;
 	}
 	text_add_blank(&f->L);
-	text_add_str(&f->L, "Your answer is saved. Press Enter to go on.", 0,
+	text_add_str(&f->L, f->pos.index + 1 < f->pos.total
+		     ? _("Your answer is saved. Press Enter for the next question.")
+		     : _("Your answer is saved. Press Enter for your results."), 0,
 		     TL_PLAIN, 0, width);
 }
 
@@ -103,6 +110,11 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 	struct feedback *f = sc->data;
 	int w = body.w < UI_READ_WIDTH ? body.w : UI_READ_WIDTH;
 
+	if (f->fresh) {
+		/* a second Enter typed on the question never skips this */
+		f->fresh = false;
+		f->shown_ms = ui_typeahead_flush();
+	}
 	layout(ui, f, w);
 	f->h = body.h;
 	ui_scroll(&f->top, (int)f->L.n, body.h, ACT_NONE);
@@ -116,6 +128,9 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 			a = ui_attr(ui, R_WRONG);
 		ui_put_line(ui, body.y + i, body.x, &f->L.v[li], w, a);
 	}
+	if (f->top > 0)
+		ui_put(ui, body.y, body.x + w - 1, ui_sym(ui, SY_MORE_UP), 1,
+		       A_BOLD);
 	if (f->top + body.h < (int)f->L.n)
 		ui_put(ui, body.y + body.h - 1, body.x + w - 1,
 		       ui_sym(ui, SY_MORE_DOWN), 1, A_BOLD);
@@ -159,8 +174,20 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 		}
 		return UN_STAY;
 	}
-	if (a == ACT_CHOOSE || a == ACT_BACK)
+	if (a == ACT_CHOOSE && ui_enter_in_burst(f->shown_ms))
+		return UN_STAY;   /* the rest of the Enter that answered */
+	if (a == ACT_CHOOSE)
 		return UN_POP;
+	if (a == ACT_BACK) {
+		/* leave the quiz: the question screen below moves on when it
+		 * is on top again; take it away too */
+		ui_pop(ui);   /* frees f */
+		if (ui->top && !strcmp(ui->top->ops->name, "question")) {
+			ui_pop(ui);
+			ui_status(ui, ST_INFO, "%s", _("Your answers so far are saved. "
+				  "Open the module to continue."));
+		}
+	}
 	return UN_STAY;
 }
 
@@ -183,6 +210,7 @@ static const struct screen_ops feedback_ops = {
 };
 
 void ui_feedback_push(struct ui *ui, const struct question *q,
+		      const struct quiz_position *pos,
 		      const struct quiz_answer *a,
 		      const struct quiz_feedback *fb, bool pending,
 		      const char *error)
@@ -192,6 +220,9 @@ void ui_feedback_push(struct ui *ui, const struct question *q,
 	if (!f)
 		return;
 	f->q = q;
+	if (pos)
+		f->pos = *pos;
+	f->fresh = true;
 	f->a = *a;
 	f->fb = *fb;
 	f->pending = pending;

@@ -6,6 +6,8 @@
  * resize redraws it unchanged.  The session marks and saves. */
 #include "ui.h"
 
+#include "i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,11 @@ struct qscreen {
 	size_t n;                /* rows: options, items or pairs */
 	size_t perm[MAXN];       /* display position -> model index */
 	size_t cur;              /* highlighted row */
+	long chosen;             /* single, true/false: the row chosen, -1
+				  * none (nothing is chosen when it opens) */
+	bool moved;              /* order: the trainee moved an item */
+	bool fresh;              /* not drawn yet: type-ahead still to flush */
+	long shown_ms;           /* when it was first drawn */
 	bool ticked[MAXN];       /* multiple, by display position */
 	size_t order[MAXN];      /* order: model indexes as arranged now */
 	bool grabbed;
@@ -90,6 +97,8 @@ static bool load(struct ui *ui, struct qscreen *qs)
 		qs->match[i] = -1;
 	}
 	text_edit_init(&qs->ed, sizeof(((struct quiz_answer *)0)->text) - 1);
+	qs->chosen = -1;
+	qs->fresh = true;
 	qs->h = 1;
 	qs->paged = true;        /* a new question shows from its prompt */
 	return true;
@@ -98,9 +107,9 @@ static bool load(struct ui *ui, struct qscreen *qs)
 static const char *instruction(struct ui *ui, const struct qscreen *qs)
 {
 	switch (qs->q->type) {
-	case Q_SINGLE: return "Choose one answer, then press Enter.";
+	case Q_SINGLE: return _("Choose one answer (arrows and Space, or its number), then press Enter.");
 	case Q_MULTIPLE: return "Tick every answer that applies (Space or its number), then press Enter.";
-	case Q_TRUEFALSE: return "True or false? Choose, then press Enter.";
+	case Q_TRUEFALSE: return _("True or false? Choose (t or f, or arrows and Space), then press Enter.");
 	case Q_TEXT: return "Type your answer, then press Enter.";
 	case Q_ORDER: return qs->grabbed
 		? (ui->utf8 ? "Move the item with ↑↓, then Space to put it down."
@@ -209,7 +218,7 @@ static void prefix(struct ui *ui, const struct qscreen *qs, size_t i,
 	case Q_SINGLE:
 	case Q_TRUEFALSE:
 		snprintf(buf, n, "%s %zu %s", sel, i + 1,
-			 i == qs->cur ? (ui->utf8 ? "(•)" : "(*)") : "( )");
+			 (long)i == qs->chosen ? (ui->utf8 ? "(•)" : "(*)") : "( )");
 		break;
 	case Q_MULTIPLE:
 		snprintf(buf, n, "%s %zu %s", sel, i + 1, qs->ticked[i] ? "[x]" : "[ ]");
@@ -253,6 +262,11 @@ static void draw(struct ui *ui, struct screen *sc, struct rect body)
 
 	if (!q)
 		return;
+	if (qs->fresh) {
+		/* keys typed before this question showed never answer it */
+		qs->fresh = false;
+		qs->shown_ms = ui_typeahead_flush();
+	}
 	snprintf(buf, sizeof(buf), "Question %zu of %zu", qs->pos.index + 1,
 		 qs->pos.total);
 	int hw = ui_put(ui, y, body.x, buf, w, ui_attr(ui, R_TITLE));
@@ -400,11 +414,19 @@ static bool make_answer(struct ui *ui, struct qscreen *qs, struct quiz_answer *a
 	a->type = q->type;
 	switch (q->type) {
 	case Q_SINGLE:
-		a->picks[0] = qs->perm[qs->cur];
-		a->npicks = 1;
-		break;
 	case Q_TRUEFALSE:
-		a->tf = qs->cur == 0;
+		if (qs->chosen < 0 || (size_t)qs->chosen >= qs->n) {
+			ui_status(ui, ST_INFO, "%s", q->type == Q_SINGLE
+				  ? _("Choose an answer first: arrows and Space, or its number.")
+				  : _("Choose an answer first: t for true, f for false."));
+			return false;
+		}
+		if (q->type == Q_TRUEFALSE) {
+			a->tf = qs->chosen == 0;
+			break;
+		}
+		a->picks[0] = qs->perm[qs->chosen];
+		a->npicks = 1;
 		break;
 	case Q_MULTIPLE:
 		for (size_t i = 0; i < qs->n; i++)
@@ -423,6 +445,13 @@ static bool make_answer(struct ui *ui, struct qscreen *qs, struct quiz_answer *a
 		snprintf(a->text, sizeof(a->text), "%s", qs->ed.buf);
 		break;
 	case Q_ORDER:
+		/* the order shown first is never the right one (see
+		 * session_quiz_layout): an untouched order is no answer */
+		if (!qs->moved) {
+			ui_status(ui, ST_INFO, "%s", _("Put the items in order first: "
+				  "Space picks one up, the arrows move it."));
+			return false;
+		}
 		for (size_t i = 0; i < qs->n; i++)
 			a->picks[i] = qs->order[i];
 		a->npicks = qs->n;
@@ -460,7 +489,7 @@ static void submit(struct ui *ui, struct qscreen *qs)
 	if (session_quiz_answer(ui->s, &a, &fb, &e) < 0) {
 		if (session_pending_save(ui->s)) {
 			qs->advance = true;
-			ui_feedback_push(ui, qs->q, &a, &fb, true, e.msg);
+			ui_feedback_push(ui, qs->q, &qs->pos, &a, &fb, true, e.msg);
 		} else {
 			ui_status(ui, ST_ERROR, "%s", e.msg);
 		}
@@ -468,7 +497,7 @@ static void submit(struct ui *ui, struct qscreen *qs)
 	}
 	if (fb.show_now) {
 		qs->advance = true;
-		ui_feedback_push(ui, qs->q, &a, &fb, false, NULL);
+		ui_feedback_push(ui, qs->q, &qs->pos, &a, &fb, false, NULL);
 		return;
 	}
 	ui_status(ui, ST_INFO, "Answer saved.");
@@ -542,6 +571,7 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 
 			qs->order[to] = qs->order[qs->cur];
 			qs->order[qs->cur] = t;
+			qs->moved = qs->moved || to != qs->cur;
 			qs->cur = to;
 		} else if (a == ACT_UP && qs->cur > 0) {
 			qs->cur--;
@@ -560,17 +590,22 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 			qs->cur = (size_t)arg - 1;
 			if (q->type == Q_MULTIPLE)
 				qs->ticked[qs->cur] = !qs->ticked[qs->cur];
+			else if (q->type == Q_SINGLE || q->type == Q_TRUEFALSE)
+				qs->chosen = (long)qs->cur;
 		}
 		break;
 	case ACT_TOGGLE:
 		if (q->type == Q_MULTIPLE && qs->n)
 			qs->ticked[qs->cur] = !qs->ticked[qs->cur];
+		else if ((q->type == Q_SINGLE || q->type == Q_TRUEFALSE) && qs->n)
+			qs->chosen = (long)qs->cur;
 		else if (q->type == Q_ORDER)
 			qs->grabbed = !qs->grabbed;
 		break;
 	case ACT_TRUE:
 	case ACT_FALSE:
 		qs->cur = a == ACT_TRUE ? 0 : 1;
+		qs->chosen = (long)qs->cur;
 		break;
 	case ACT_LEFT:
 	case ACT_RIGHT:
@@ -591,6 +626,9 @@ static enum ui_next key(struct ui *ui, struct screen *sc, enum action a,
 		qs->hint = true;
 		break;
 	case ACT_CHOOSE:
+		/* the rest of the burst of keys that opened this question */
+		if (ui_enter_in_burst(qs->shown_ms))
+			break;
 		submit(ui, qs);
 		break;
 	case ACT_BACK:

@@ -3,6 +3,8 @@
  * trainee's answer, the right answer and the explanation. */
 #include "ui.h"
 
+#include "i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +32,14 @@ static void layout(struct ui *ui, struct results *r, int width)
 	text_add_str(&r->L, r->m && r->m->quiz ? r->m->quiz->title : "Quiz results",
 		     0, TL_HEADING, 0, width);
 	text_add_blank(&r->L);
-	snprintf(buf, sizeof(buf), "Your score: %d%%", res->percent);
+	snprintf(buf, sizeof(buf), _("Your score: %d%%"), res->percent);
 	text_add_str(&r->L, buf, TS_STRONG, TL_PLAIN, 0, width);
+	s = quiz_score_words(res->score, res->max, res->percent);
+	if (s) {
+		snprintf(buf, sizeof(buf), _("Points: %s"), s);
+		text_add_str(&r->L, buf, 0, TL_PLAIN, 0, width);
+		free(s);
+	}
 	snprintf(buf, sizeof(buf), "Pass mark: %d%%", r->out.pass);
 	text_add_str(&r->L, buf, 0, TL_PLAIN, 0, width);
 	r->verdict_line = (int)r->L.n;
@@ -72,16 +80,11 @@ static void layout(struct ui *ui, struct results *r, int width)
 		text_add_rich(&r->L, &it->q->prompt, TL_PARA, 4, width);
 		r->mark_line[i] = (int)r->L.n;
 		r->mark_right[i] = it->mark.correct;
-		if (it->mark.correct)
-			snprintf(buf, sizeof(buf), "%s", ui_mark_word(ui, true, false));
-		else if (it->mark.points > 0)
-			snprintf(buf, sizeof(buf), "%s (%.4g of %.4g points)",
-				 ui_mark_word(ui, false, true), it->mark.points,
-				 it->mark.max);
-		else
-			snprintf(buf, sizeof(buf), "%s", ui_mark_word(ui, false, false));
-		text_add_str(&r->L, buf, TS_STRONG, TL_PLAIN, 4, width);
-		s = ui_answer_text(ui, it->q, &it->answer);
+		s = ui_verdict_text(ui, it->q, it->answered ? &it->answer : NULL,
+				    it->answered ? &it->mark : NULL);
+		text_add_str(&r->L, s ? s : "", TS_STRONG, TL_PLAIN, 4, width);
+		free(s);
+		s = it->answered ? ui_answer_text(ui, it->q, &it->answer) : NULL;
 		if (s) {
 			ui_add_answer(&r->L, "Your answer:", s, 0, 4, width);
 			free(s);

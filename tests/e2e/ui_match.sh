@@ -84,8 +84,19 @@ keys Enter
 
 # order: answer wrong on purpose, then the right answer one item a line
 must "order question" 'Question 2 of 3'
-n=$(option_number "${order[0]}")
-if [ "$n" = 1 ]; then keys Space Down Space; fi   # never the right order
+# an untouched order is no answer (the order shown is never right)
+keys Enter
+wait_for "an untouched order answers nothing" 'Put the items in order first' 2
+# move the first row down one; should that make it right, once more
+keys Space Down Space
+order_right() {
+	local scr i
+	scr=$(tmux_screen)
+	for ((i = 0; i < ${#order[@]}; i++)); do
+		grep -Eq -- "$((i + 1))\. +${order[$i]}" <<<"$scr" || return 1
+	done
+}
+if order_right; then keys Space Down Space; fi
 keys Enter
 must "order answered wrong" '✗ wrong'
 scr=$(tmux_screen)

@@ -46,7 +46,9 @@ keys t Enter
 must "answer 3 given" 'wrong'
 keys Enter
 type_text NRM
-keys Enter Enter
+keys Enter
+must "answer 4 given" '✓ right'
+keys Enter
 must "results after resuming" 'Your score: 25%'
 wait_for "not passed in words" '✗ Not passed' 1
 wait_for "the missed critical question is named" 'must be right to pass, and were not' 1

@@ -21,7 +21,9 @@ must "reader" 'Page 1 of 2'
 ui_read_on 'Press Enter to begin'
 keys Enter
 must "quiz started" 'Question 1 of 4'
-keys 2 Enter Enter
+keys 2 Enter
+must "feedback on question 1" 'Question 1 of 4'
+keys Enter
 must "question 2" 'Question 2 of 4'
 n=$(option_number 'Owes a large debt')
 keys "$n"

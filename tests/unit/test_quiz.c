@@ -887,10 +887,70 @@ static void words_of_match(void **state)
 		  "L2 goes with R1; L3 goes with R3");
 }
 
+/* Points and marks read as people say them, the same for both front ends
+ * (quiz_words.c): one decimal at most, no "2.000000". */
+static void marks_in_words(void **state)
+{
+	struct question q;
+	struct quiz_answer a;
+	struct quiz_mark m;
+	char buf[32], *w;
+
+	(void)state;
+	setup_reset();
+	quiz_points_text(2.0, buf, sizeof(buf));
+	assert_string_equal(buf, "2");
+	quiz_points_text(2.0 / 3.0, buf, sizeof(buf));
+	assert_string_equal(buf, "0.7");
+	quiz_points_text(12.25, buf, sizeof(buf));
+	assert_true(!strcmp(buf, "12.2") || !strcmp(buf, "12.3"));
+	quiz_points_text(-0.0001, buf, sizeof(buf));
+	assert_string_equal(buf, "0");
+	quiz_points_text(0.96, buf, sizeof(buf));
+	assert_string_equal(buf, "1");
+
+	/* 3 correct of 5, partial: 2 right picks and none wrong */
+	q = q_choice(Q_MULTIPLE, "11100", 1);
+	q.partial = true;
+	a = picks(Q_MULTIPLE, 2, 0, 2);
+	assert_int_equal(quiz_mark(&q, &a, &m), 0);
+	w = quiz_mark_words(&q, &a, &m);
+	assert_string_equal(w, "partly right: 2 of 3 correct choices "
+			       "(0.7 of 1 point)");
+	free(w);
+	/* a wrong pick is named too */
+	a = picks(Q_MULTIPLE, 3, 0, 1, 3);
+	assert_int_equal(quiz_mark(&q, &a, &m), 0);
+	w = quiz_mark_words(&q, &a, &m);
+	assert_string_equal(w, "partly right: 2 of 3 correct choices, and 1 "
+			       "wrong one (0.2 of 1 point)");
+	free(w);
+	a = picks(Q_MULTIPLE, 3, 0, 1, 2);
+	assert_int_equal(quiz_mark(&q, &a, &m), 0);
+	w = quiz_mark_words(&q, &a, &m);
+	assert_string_equal(w, "right");
+	free(w);
+	a = picks(Q_MULTIPLE, 1, 4);
+	assert_int_equal(quiz_mark(&q, &a, &m), 0);
+	w = quiz_mark_words(&q, &a, &m);
+	assert_string_equal(w, "wrong");
+	free(w);
+	w = quiz_mark_words(&q, NULL, NULL);
+	assert_string_equal(w, "not answered");
+	free(w);
+	w = quiz_score_words(8.0 / 3.0, 4, 66);
+	assert_string_equal(w, "2.7 of 4 points (66%)");
+	free(w);
+	w = quiz_score_words(1, 1, 100);
+	assert_string_equal(w, "1 of 1 point (100%)");
+	free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(single_marks_right_and_wrong),
+		cmocka_unit_test(marks_in_words),
 		cmocka_unit_test(multiple_all_or_nothing),
 		cmocka_unit_test(multiple_partial_scoring),
 		cmocka_unit_test(truefalse_marks),

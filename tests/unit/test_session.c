@@ -540,6 +540,122 @@ static void pending_answer_survives_store_failure(void **state)
 	}
 }
 
+/* An attempt that can no longer pass says so, and may be stopped: it
+ * counts as finished and failed, the questions not answered count as not
+ * answered with 0 points, and no answer row is made up for them. */
+static void hopeless_attempt_can_stop(void **state)
+{
+	struct fx *f = *state;
+	struct err e = { 0 };
+	enum quiz_begin how;
+	const struct question *q;
+	struct quiz_position pos;
+	struct quiz_feedback fb;
+	struct quiz_answer a;
+	struct quiz_outcome oc;
+	struct module_status st[2];
+	size_t answered = 0;
+
+	quiz1.shuffle = false;   /* q1, the critical one, comes first */
+	reg(f);
+	read_all(f, &mods[0]);
+	assert_int_equal(session_quiz_begin(f->s, &how, &e), 0);
+	assert_int_equal(session_quiz_ncritical(f->s), 1);
+	assert_int_equal(session_quiz_chance(f->s), QUIZ_CAN_PASS);
+	/* stopping an attempt that can still pass is refused */
+	assert_int_equal(session_quiz_stop(f->s, &oc, &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	err_clear(&e);
+	/* answer right until the critical question comes, then wrong */
+	while ((q = session_quiz_current(f->s, &pos))) {
+		a = q->critical ? wrong_answer(q) : right_answer(q);
+		assert_int_equal(session_quiz_answer(f->s, &a, &fb, &e), 0);
+		answered++;
+		if (q->critical)
+			break;
+		assert_true(session_quiz_can_pass(f->s));
+	}
+	assert_int_equal(session_quiz_chance(f->s), QUIZ_CRITICAL_MISSED);
+	assert_false(session_quiz_can_pass(f->s));
+	/* the module list sees the attempt in progress, and how far */
+	assert_int_equal(session_course_status(f->s, &course, st, &e), 0);
+	assert_true(st[0].attempt_open);
+	assert_int_equal(st[0].answered, (int)answered);
+	assert_int_equal(st[0].total, 3);
+	assert_int_equal(st[0].attempts, 0);
+	assert_int_equal(answered, 1);
+	if (answered < 3) {
+		assert_int_equal(session_quiz_stop(f->s, &oc, &e), 0);
+		assert_int_equal(oc.nreview, 3);
+		assert_false(oc.result.passed);
+		assert_int_equal(oc.result.ncritical_missed, 1);
+		for (size_t i = 0; i < 3; i++)
+			assert_int_equal(oc.review[i].answered, i < answered);
+		/* the questions not reached count for nothing */
+		assert_true(oc.result.max == 4 || oc.result.max == 3 ||
+			    oc.result.max == 5);
+		assert_true(oc.result.score <= oc.result.max);
+		{
+			struct attempt *v = NULL;
+			size_t n = 0;
+
+			assert_int_equal(store_attempt_list(f->st,
+				session_learner(f->s)->id, course.id, mods[0].id,
+				&v, &n, &e), 0);
+			assert_int_equal(n, 1);
+			assert_true(v[0].finished);
+			assert_false(v[0].passed);
+			assert_int_equal(v[0].nanswers, answered);
+			assert_int_equal(v[0].percent, oc.result.percent);
+			attempt_list_free(v, n);
+		}
+	} else {
+		assert_int_equal(session_quiz_finish(f->s, &oc, &e), 0);
+	}
+	assert_int_equal(session_course_status(f->s, &course, st, &e), 0);
+	assert_false(st[0].attempt_open);
+	assert_int_equal(st[0].attempts, 1);
+	assert_int_equal(st[0].attempts_left, 1);
+	assert_false(st[0].passed);
+	/* the next begin is a fresh attempt, number 2 */
+	assert_int_equal(session_quiz_begin(f->s, &how, &e), 0);
+	assert_int_equal(how, QUIZ_STARTED);
+	session_quiz_current(f->s, &pos);
+	assert_int_equal(pos.attempt, 2);
+	assert_int_equal(pos.index, 0);
+}
+
+/* Points too: with a pass mark of 100, one wrong answer ends the hope. */
+static void too_few_points_left(void **state)
+{
+	struct fx *f = *state;
+	struct err e = { 0 };
+	enum quiz_begin how;
+	const struct question *q;
+	struct quiz_position pos;
+	struct quiz_feedback fb;
+	struct quiz_answer a;
+	struct quiz_outcome oc;
+
+	quiz1.pass = 100;
+	reg(f);
+	read_all(f, &mods[0]);
+	assert_int_equal(session_quiz_begin(f->s, &how, &e), 0);
+	while ((q = session_quiz_current(f->s, &pos)) && q->critical) {
+		a = right_answer(q);
+		assert_int_equal(session_quiz_answer(f->s, &a, &fb, &e), 0);
+	}
+	assert_non_null(q);
+	a = wrong_answer(q);
+	assert_int_equal(session_quiz_answer(f->s, &a, &fb, &e), 0);
+	assert_int_equal(session_quiz_chance(f->s), QUIZ_TOO_FEW_POINTS);
+	if (session_quiz_current(f->s, &pos)) {
+		assert_int_equal(session_quiz_stop(f->s, &oc, &e), 0);
+		assert_false(oc.result.passed);
+		assert_true(oc.result.percent < 100);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -558,6 +674,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(crash_resumes_same_attempt,
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(course_completion,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(hopeless_attempt_can_stop,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(too_few_points_left,
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(pending_answer_survives_store_failure,
 						fx_setup, fx_teardown),
