@@ -104,7 +104,7 @@ static const struct key_binding table[] = {
 	{ PAGED, ACT_END, { K_END, 'G' }, "End", "End", NULL, NULL, KC_SCROLL },
 	{ S(READER), ACT_SOURCES, { 's' }, "s", "s", "sources",
 	  "The module's sources (what [s1] refers to)", 0 },
-	{ S(READER), ACT_TERMS, { 'g' }, "g", "g", "terms",
+	{ S(READER), ACT_TERMS, { 'd' }, "d", "d", NULL,
 	  "What the glossary terms on this page mean", 0 },
 	{ S(READER), ACT_CONTENTS, { 't' }, "t", "t", "pages",
 	  "Contents: the module's pages; go to any page you have reached", 0 },
