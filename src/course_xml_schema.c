@@ -645,6 +645,9 @@ void xsrc_explain(struct xsrc *s, struct _xmlDoc *doc,
 			known = seen_has(&c.seen, k);
 		if (!known && node)
 			known = seen_has(&c.seen, node->parent);
+		for (size_t k = 0; !known && node && k < c.seen.n; k++)
+			known = c.seen.v[k]->parent == node->parent &&
+				node->parent;   /* a sibling was explained */
 		if (!known)
 			plainer(s, node, errs[i].msg);
 	}
