@@ -531,8 +531,26 @@ static void warn_page_length(struct build *b, const xmlNode *n,
 	struct text_layout L;
 	size_t lines;
 
+	size_t bytes = 0;
+
 	if (!warn_on(b))
 		return;
+	for (size_t i = 0; i < p->nblocks; i++) {
+		const struct block *bl = &p->blocks[i];
+
+		for (size_t k = 0; k < bl->text.n; k++)
+			bytes += strlen(bl->text.spans[k].text);
+		for (size_t j = 0; j < bl->nitems; j++)
+			for (size_t k = 0; k < bl->items[j].n; k++)
+				bytes += strlen(bl->items[j].spans[k].text);
+	}
+	if (bytes > 4 * 2 * SCREEN_PAGE_ROWS * SCREEN_TEXT_W) {
+		/* far too long to be worth laying out */
+		xsrc_node_warning(b->s, n, NULL, "page '%s' is far longer than "
+				  "two screens at 80x24: split it into pages",
+				  p->id ? p->id : "");
+		return;
+	}
 	text_layout_init(&L);
 	if (text_layout_page(&L, p, SCREEN_TEXT_W) == 0) {
 		lines = L.n;
