@@ -74,6 +74,28 @@ static void sanitize(char *m)
 	}
 }
 
+/* The column of the first character on a line that is not a space: where
+ * a problem known only by its line is shown. */
+static int first_column(const struct xsrc *s, int line)
+{
+	const char *p = s->buf, *end = s->buf + s->len;
+	int col = 1;
+
+	if (!p)
+		return 1;
+	for (int l = 1; l < line && p < end; l++) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (!p)
+			return 1;
+		p++;
+	}
+	while (p < end && (*p == ' ' || *p == '\t')) {
+		p++;
+		col++;
+	}
+	return col;
+}
+
 static void vproblem(struct xsrc *s, int line, int col, const char *fmt,
 		     va_list ap)
 {
@@ -85,6 +107,19 @@ static void vproblem(struct xsrc *s, int line, int col, const char *fmt,
 			  "too many problems; the rest of this file is not "
 			  "checked");
 		return;
+	}
+	if (line > 0 && col == 0)
+		col = first_column(s, line);
+	if (s->invalid && line > 0) {
+		/* the tree of a file that is not valid is still checked; a
+		 * problem at a place already explained is a repeat */
+		for (size_t i = s->d->n; i-- > 0;) {
+			const struct diag *g = &s->d->v[i];
+
+			if (g->line == line && g->col == col && !g->warning &&
+			    !strcmp(g->file, s->path))
+				return;
+		}
 	}
 	s->nprob++;
 	if (s->nprob > XSRC_MAX_PROBLEMS)
@@ -278,6 +313,108 @@ static xmlParserInputPtr refuse_load(const char *url, const char *id,
 	return NULL;
 }
 
+/* Entities trainers copy from HTML, with the character reference that
+ * works. */
+static const struct { const char *name; unsigned cp; } html_entities[] = {
+	{ "nbsp", 160 }, { "ndash", 8211 }, { "mdash", 8212 },
+	{ "hellip", 8230 }, { "lsquo", 8216 }, { "rsquo", 8217 },
+	{ "ldquo", 8220 }, { "rdquo", 8221 }, { "copy", 169 }, { "reg", 174 },
+	{ "euro", 8364 }, { "pound", 163 }, { "eacute", 233 },
+	{ "egrave", 232 }, { "aacute", 225 }, { "iacute", 237 },
+	{ "oacute", 243 }, { "uacute", 250 }, { "ccedil", 231 },
+	{ "middot", 183 }, { "bull", 8226 }, { "deg", 176 }, { "times", 215 },
+	{ "laquo", 171 }, { "raquo", 187 }, { "shy", 173 }, { "sect", 167 },
+};
+
+/* libxml2's parser messages in a trainer's words: true when reported. */
+static bool parse_words(struct xsrc *s, xmlErrorPtr e, const char *msg,
+			int line, int col)
+{
+	char a[120], b[120];
+	int n = 0;
+
+	if (e->domain != XML_FROM_PARSER)
+		return false;
+	if (e->code == XML_ERR_UNDECLARED_ENTITY ||
+	    e->code == XML_WAR_UNDECLARED_ENTITY) {
+		const char *name = e->str1 ? e->str1 : "";
+
+		for (size_t i = 0; i < sizeof(html_entities) /
+				       sizeof(html_entities[0]); i++)
+			if (!strcmp(html_entities[i].name, name)) {
+				xsrc_problem(s, line, col, "`&%s;` is not defined "
+					     "(Entity '%s' not defined): write "
+					     "`&#%u;` or type the character "
+					     "itself", name, name,
+					     html_entities[i].cp);
+				return true;
+			}
+		xsrc_problem(s, line, col, "`&%s;` is not defined (Entity '%s' "
+			     "not defined): only &lt; &gt; &amp; &quot; &apos; "
+			     "and character references like &#233; may be used",
+			     name, name);
+		return true;
+	}
+	if (strstr(msg, "StartTag: invalid element name")) {
+		xsrc_problem(s, line, col > 1 ? col - 1 : col,
+			     "a literal `<` must be written `&lt;` (a `<` "
+			     "starts an element)");
+		return true;
+	}
+	if (strstr(msg, "xmlParseEntityRef: no name") ||
+	    strstr(msg, "EntityRef: expecting ';'")) {
+		xsrc_problem(s, line, col > 1 ? col - 1 : col,
+			     "a literal `&` must be written `&amp;`");
+		return true;
+	}
+	if (sscanf(msg, "Opening and ending tag mismatch: %119s line %d and "
+		   "%119s", a, &n, b) == 3) {
+		xsrc_problem(s, line, col, "`</%s>` does not close `<%s>` (opened "
+			     "on line %d): the end tag must have the same name, "
+			     "and elements must close in the reverse order they "
+			     "opened", b, a, n);
+		return true;
+	}
+	if (sscanf(msg, "Premature end of data in tag %119s line %d", a,
+		   &n) == 2) {
+		xsrc_problem(s, line, col, "the file ends before `<%s>` (opened "
+			     "on line %d) is closed (Premature end of data): "
+			     "add `</%s>`", a, n, a);
+		return true;
+	}
+	if (sscanf(msg, "Attribute %119s redefined", a) == 1) {
+		xsrc_problem(s, line, col, "the attribute %s is written twice on "
+			     "one element", a);
+		return true;
+	}
+	if (sscanf(msg, "Specification mandates value for attribute %119s",
+		   a) == 1 || strstr(msg, "AttValue: \" or ' expected")) {
+		xsrc_problem(s, line, col, "attribute values must be in quotes, "
+			     "like id=\"p1\"");
+		return true;
+	}
+	if (sscanf(msg, "Couldn't find end of Start Tag %119s", a) == 1) {
+		xsrc_problem(s, line, col, "the start tag `<%s ...` is not "
+			     "closed by `>`", a);
+		return true;
+	}
+	if (strstr(msg, "Extra content at the end of the document")) {
+		xsrc_problem(s, line, col, "there is more after the end of the "
+			     "root element: a file holds exactly one <module> "
+			     "(or <course>)");
+		return true;
+	}
+	if (strstr(msg, "XML declaration allowed only at the start")) {
+		xsrc_problem(s, line, col, "the <?xml ...?> line must be the very "
+			     "first thing in the file (nothing before it, not "
+			     "even a space or a blank line)");
+		return true;
+	}
+	if (strstr(msg, "attributes construct error"))
+		return true;   /* follows one of the above */
+	return false;
+}
+
 static void on_error(void *data, xmlErrorPtr e)
 {
 	struct xsrc *s = data ? data : current;
@@ -294,11 +431,24 @@ static void on_error(void *data, xmlErrorPtr e)
 	line = e->line;
 	col = e->int2;
 	if (e->domain == XML_FROM_RELAXNGV || e->domain == XML_FROM_RELAXNGP) {
-		if (e->node && s->nprob < XSRC_MAX_PROBLEMS)
-			locate(s, e->node, NULL, &line, &col);
-		xsrc_problem(s, line, col, "not allowed by the schema: %s", msg);
+		/* explained once validation is over (course_xml_schema.c) */
+		if (s->nrng == s->caprng) {
+			size_t cap = s->caprng ? s->caprng * 2 : 16;
+			struct rng_error *v = realloc(s->rng, cap * sizeof(*v));
+
+			if (!v)
+				return;
+			s->rng = v;
+			s->caprng = cap;
+		}
+		s->rng[s->nrng].node = e->node;
+		s->rng[s->nrng].msg = strdup(msg);
+		if (s->rng[s->nrng].msg)
+			s->nrng++;
 		return;
 	}
+	if (parse_words(s, e, msg, line, col))
+		return;
 	if (e->code == XML_ERR_INTERNAL_ERROR &&
 	    !strncmp(msg, "Excessive depth", 15)) {
 		xsrc_problem(s, line, col,
@@ -737,6 +887,52 @@ static int prescan(struct xsrc *s)
 	return 0;
 }
 
+/* Not UTF-8 at all: say so at the first byte that is not, with a guess at
+ * what the file was saved as, before the parser's own words. */
+static int utf8_check(struct xsrc *s)
+{
+	const unsigned char *p = (const unsigned char *)s->buf;
+	size_t i = 0, bad = (size_t)-1, c1 = 0, hi = 0;
+	int line, col;
+
+	while (i < s->len) {
+		unsigned cp;
+		size_t n;
+
+		if (p[i] < 0x80) {
+			i++;
+			while (i + 8 <= s->len) {   /* ASCII eight at a time */
+				uint64_t w;
+
+				memcpy(&w, p + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		n = utf8_decode(p + i, s->len - i, &cp);
+		if (n) {
+			i += n;
+			continue;
+		}
+		if (bad == (size_t)-1)
+			bad = i;
+		c1 += p[i] >= 0x80 && p[i] <= 0x9f;
+		hi++;
+		i++;
+	}
+	if (bad == (size_t)-1)
+		return 0;
+	pos_of(s, bad, &line, &col);
+	xsrc_problem(s, line, col, "this is not UTF-8 text (byte 0x%02X here); "
+		     "course files must be UTF-8: save the file as UTF-8 (it "
+		     "looks like %s)", p[bad],
+		     c1 ? "Windows-1252" : "Windows-1252 or ISO-8859-1");
+	(void)hi;
+	return -1;
+}
+
 static bool declared_utf8(const char *enc)
 {
 	return !enc || !strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8");
@@ -765,7 +961,7 @@ xmlDocPtr xsrc_parse(struct xsrc *s)
 			     "binary?); save it as UTF-8");
 		return NULL;
 	}
-	if (prescan(s) < 0)
+	if (prescan(s) < 0 || utf8_check(s) < 0)
 		return NULL;
 	current = s;
 	xmlSetStructuredErrorFunc(s, on_error);
@@ -820,15 +1016,24 @@ xmlDocPtr xsrc_parse(struct xsrc *s)
 	xmlRelaxNGSetValidStructuredErrors(vc, on_error, s);
 	before = s->nprob;
 	if (xmlRelaxNGValidateDoc(vc, doc) != 0) {
+		xsrc_explain(s, doc, s->rng, s->nrng);
 		if (s->nprob == before)
-			xsrc_problem(s, 0, 0, "not valid against the schema");
-		goto fail;
+			xsrc_problem(s, 1, 1, "not valid against the course "
+				     "format");
+		/* keep the tree: the checks that need no schema still run,
+		 * so one run reports everything (the model is discarded) */
+		s->invalid = true;
 	}
 	goto out;
 fail:
 	xmlFreeDoc(doc);
 	doc = NULL;
 out:
+	for (size_t i = 0; i < s->nrng; i++)
+		free(s->rng[i].msg);
+	free(s->rng);
+	s->rng = NULL;
+	s->nrng = s->caprng = 0;
 	xmlRelaxNGFreeValidCtxt(vc);
 	if (ctxt && ctxt->myDoc && ctxt->myDoc != doc) {
 		/* a document left behind by a failed parse */

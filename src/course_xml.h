@@ -26,6 +26,10 @@ struct xsrc {
 	size_t cap;              /* allocated size of buf */
 	struct diags *d;
 	size_t nprob;            /* problems reported for this file */
+	bool invalid;            /* not valid against the schema: the tree
+				  * was still built for the other checks */
+	struct rng_error *rng;   /* collected while validating */
+	size_t nrng, caprng;
 };
 
 /* Reads `path` (a regular file of at most COURSE_FILE_MAX bytes) into s;
@@ -57,6 +61,21 @@ void xsrc_node_warning(struct xsrc *s, const struct _xmlNode *n,
 /* Line and column of element n (or its attribute) in s. */
 void xsrc_locate(const struct xsrc *s, const struct _xmlNode *n,
 		 const char *attr, int *line, int *col);
+
+/* A RELAX NG error as libxml2 gave it. */
+struct rng_error {
+	const struct _xmlNode *node;
+	char *msg;
+};
+
+/* course_xml_schema.c: a document that is not valid, explained in a
+ * trainer's words (the tree checked against a table of what each element
+ * holds); libxml2's errors (errs) that this does not explain are reported
+ * in plainer words. */
+void xsrc_explain(struct xsrc *s, struct _xmlDoc *doc,
+		  const struct rng_error *errs, size_t n);
+/* True when the table knows an element or attribute name (for a test). */
+bool xsrc_schema_knows(const char *name);
 
 /* BLAKE2b-256 of the file's bytes as 64 hex digits. */
 void xsrc_hash(const struct xsrc *s, char out[65]);

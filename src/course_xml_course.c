@@ -16,6 +16,8 @@
 
 #include <libxml/tree.h>
 
+#include "text.h"
+
 static bool is(const xmlNode *n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE &&
@@ -484,6 +486,76 @@ static void warn_course_sources(struct cbuild *b, xmlNode *root)
 	}
 }
 
+/* True when the file looks like a module file (root <module>): its first
+ * few kilobytes are enough. */
+static bool looks_like_module(const char *path)
+{
+	char buf[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return false;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return (strstr(buf, "<module ") || strstr(buf, "<module>") ||
+		strstr(buf, "<module\n")) && !strstr(buf, "<course");
+}
+
+static bool listed(const struct cbuild *b, const char *real)
+{
+	for (size_t k = 0; k < b->n; k++)
+		if (b->refs[k].real && !strcmp(b->refs[k].real, real))
+			return true;
+	return false;
+}
+
+/* A module file in the course folder (or a folder in it) that course.xml
+ * does not list is a warning, and is checked too, with the course's
+ * glossary and sources. */
+static void warn_unlisted(struct cbuild *b, const char *dir, int depth)
+{
+	struct dirent **list = NULL;
+	int n;
+
+	if (!b->s->d->warnings || depth > 1)
+		return;
+	n = scandir(dir, &list, NULL, alphasort);
+	for (int i = 0; i < n; i++) {
+		const char *name = list[i]->d_name;
+		size_t len = strlen(name);
+		char *path = name[0] == '.' ? NULL : path_join(dir, name);
+		struct stat st;
+		char *real;
+
+		if (path && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			warn_unlisted(b, path, depth + 1);
+		} else if (path && S_ISREG(st.st_mode) && len > 4 &&
+			   !strcmp(name + len - 4, ".xml") &&
+			   !(depth == 0 && !strcmp(name, "course.xml")) &&
+			   (real = realpath(path, NULL))) {
+			if (!listed(b, real) && looks_like_module(path)) {
+				struct module m;
+
+				diags_warn(b->s->d, path, 1, 1, "this module file "
+					   "is in the course folder, but course.xml "
+					   "does not list it: add <module href=\"%s"
+					   "\"/> to course.xml, or move the file "
+					   "out of the folder", path +
+					   strlen(b->c->dir) +
+					   (b->c->dir[strlen(b->c->dir) - 1] != '/'));
+				module_load_into(path, &m, b->s->d, &b->ctx);
+				module_release(&m);
+			}
+			free(real);
+		}
+		free(path);
+		free(list[i]);
+	}
+	free(list);
+}
+
 static void course_build(struct cbuild *b, xmlNode *root)
 {
 	struct course *c = b->c;
@@ -528,6 +600,11 @@ static void course_build(struct cbuild *b, xmlNode *root)
 			if (c->title && !*c->title)
 				xsrc_node_problem(b->s, n, NULL,
 						  "course <title> is empty");
+			if (c->title && b->s->d->warnings &&
+			    text_width(c->title, strlen(c->title)) > 76)
+				xsrc_node_warning(b->s, n, NULL, "the course title "
+						  "will not fit one line of an "
+						  "80-column screen: shorten it");
 		} else if (is(n, "summary")) {
 			c->summary = text(n);
 			if (c->summary && !*c->summary) {
@@ -558,6 +635,7 @@ static void course_build(struct cbuild *b, xmlNode *root)
 	check_unique_modules(b);
 	check_requires(b);
 	warn_course_sources(b, root);
+	warn_unlisted(b, c->dir, 0);
 }
 
 struct course *course_load_manifest(const char *manifest, struct diags *d)
@@ -568,7 +646,7 @@ struct course *course_load_manifest(const char *manifest, struct diags *d)
 	xmlDoc *doc;
 	xmlNode *root;
 	const char *slash;
-	size_t before = d->n;
+	size_t before = diags_errors(d);
 
 	if (load_root(&s, manifest, d, &doc) < 0)
 		return NULL;
@@ -607,7 +685,7 @@ out:
 	free(b.real_dir);
 	xsrc_doc_free(doc);
 	xsrc_release(&s);
-	if (c && (s.nprob || d->n > before)) {
+	if (c && (s.nprob || diags_errors(d) > before)) {
 		course_free(c);
 		c = NULL;
 	}
@@ -816,7 +894,7 @@ size_t course_check_path(const char *path, struct diags *d,
 {
 	struct check_arg a = { d, st };
 	struct stat sb;
-	size_t before = d->n;
+	size_t before = diags_errors(d);
 	struct err e;
 
 	if (stat(path, &sb) < 0) {
@@ -827,5 +905,5 @@ size_t course_check_path(const char *path, struct diags *d,
 	} else {
 		check_file(path, d, st);
 	}
-	return d->n - before;
+	return diags_errors(d) - before;
 }

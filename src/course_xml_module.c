@@ -12,6 +12,16 @@
 
 #include <libxml/tree.h>
 
+#include "fold.h"
+#include "text.h"
+
+/* What the full screen shows at 80x24 (see ui_reader.c, ui_question.c):
+ * the text column, the text rows of a page, and options' width. */
+#define SCREEN_TEXT_W 76
+#define SCREEN_PAGE_ROWS 17
+#define SCREEN_OPTION_W 74
+#define SCREEN_OPTION_INDENT 9
+
 struct idref {           /* an id and where it was written */
 	const char *id;
 	const xmlNode *node;
@@ -493,6 +503,145 @@ static void rich_release(struct rich *r)
 	r->n = 0;
 }
 
+/* ---- warnings (validate and preview only) ------------------------------------ */
+
+static bool warn_on(const struct build *b)
+{
+	return b->s->d->warnings;
+}
+
+/* A title that will not fit one line at 80 columns. */
+static void warn_title(struct build *b, const xmlNode *n, const char *attr,
+		       const char *what, const char *t)
+{
+	int w;
+
+	if (!warn_on(b) || !t)
+		return;
+	w = text_width(t, strlen(t));
+	if (w > SCREEN_TEXT_W)
+		xsrc_node_warning(b->s, n, attr, "%s is %d columns wide and will "
+				  "not fit one line of an 80-column screen "
+				  "(%d at most): shorten it", what, w,
+				  SCREEN_TEXT_W);
+}
+
+static void warn_page_length(struct build *b, const xmlNode *n,
+			     const struct page *p)
+{
+	struct text_layout L;
+	size_t lines;
+
+	size_t bytes = 0;
+
+	if (!warn_on(b))
+		return;
+	for (size_t i = 0; i < p->nblocks; i++) {
+		const struct block *bl = &p->blocks[i];
+
+		for (size_t k = 0; k < bl->text.n; k++)
+			bytes += strlen(bl->text.spans[k].text);
+		for (size_t j = 0; j < bl->nitems; j++)
+			for (size_t k = 0; k < bl->items[j].n; k++)
+				bytes += strlen(bl->items[j].spans[k].text);
+	}
+	if (bytes > 4 * 2 * SCREEN_PAGE_ROWS * SCREEN_TEXT_W) {
+		/* far too long to be worth laying out */
+		xsrc_node_warning(b->s, n, NULL, "page '%s' is far longer than "
+				  "two screens at 80x24: split it into pages",
+				  p->id ? p->id : "");
+		return;
+	}
+	text_layout_init(&L);
+	if (text_layout_page(&L, p, SCREEN_TEXT_W) == 0) {
+		lines = L.n;
+		if (lines > 2 * SCREEN_PAGE_ROWS)
+			xsrc_node_warning(b->s, n, NULL, "page '%s' is %zu lines "
+					  "long at 80x24, more than two screens "
+					  "(%d lines): split it into two pages",
+					  p->id ? p->id : "", lines,
+					  2 * SCREEN_PAGE_ROWS);
+	}
+	text_layout_release(&L);
+}
+
+/* Texts written twice, compared as trainees' answers are (fold_key). */
+static void warn_duplicates(struct build *b, const xmlNode *n,
+			    const char *const *v, size_t count,
+			    const char *what)
+{
+	char **k;
+
+	if (!warn_on(b) || count < 2)
+		return;
+	k = calloc(count, sizeof(*k));
+	if (!k)
+		return;
+	for (size_t i = 0; i < count; i++)
+		k[i] = fold_key(v[i]);
+	for (size_t i = 1; i < count; i++)
+		for (size_t j = 0; j < i; j++)
+			if (k[i] && k[j] && !strcmp(k[i], k[j])) {
+				xsrc_node_warning(b->s, n, NULL, "%s \"%s\" is "
+						  "written twice in this question "
+						  "(%s %zu and %zu)", what, v[i],
+						  what, j + 1, i + 1);
+				j = i;
+			}
+	for (size_t i = 0; i < count; i++)
+		free(k[i]);
+	free(k);
+}
+
+static void warn_question(struct build *b, const xmlNode *n,
+			  const struct question *q)
+{
+	const char **v;
+	size_t correct = 0;
+
+	if (!warn_on(b))
+		return;
+	if (q->no_shuffle && q->type != Q_SINGLE && q->type != Q_MULTIPLE)
+		xsrc_node_warning(b->s, n, "shuffle", "shuffle=\"no\" only "
+				  "keeps the options of <single> and <multiple> "
+				  "in order; it does nothing on <%s>",
+				  question_type_name(q->type));
+	v = calloc(q->noptions + q->nitems + 2 * q->npairs + 1, sizeof(*v));
+	if (!v)
+		return;
+	for (size_t i = 0; i < q->noptions; i++) {
+		struct text_layout L;
+
+		v[i] = q->options[i].text;
+		correct += q->options[i].correct;
+		text_layout_init(&L);
+		if (text_add_str(&L, q->options[i].text, 0, TL_PLAIN,
+				 SCREEN_OPTION_INDENT, SCREEN_OPTION_W) == 0 &&
+		    L.n > 3)
+			xsrc_node_warning(b->s, n, NULL, "option %zu of question "
+					  "'%s' takes %zu lines at 80 columns "
+					  "(more than three): shorten it, or move "
+					  "the detail to <explain>", i + 1, q->id,
+					  L.n);
+		text_layout_release(&L);
+	}
+	warn_duplicates(b, n, v, q->noptions, "the option");
+	if (q->type == Q_MULTIPLE && q->noptions && correct == q->noptions)
+		xsrc_node_warning(b->s, n, NULL, "every option of question '%s' "
+				  "is correct: a trainee who ticks everything "
+				  "always scores; add a wrong option", q->id);
+	for (size_t i = 0; i < q->nitems; i++)
+		v[i] = q->items[i];
+	warn_duplicates(b, n, v, q->nitems, "the item");
+	for (size_t i = 0; i < q->npairs; i++) {
+		v[i] = q->pairs[i].right;
+		v[q->npairs + i] = q->pairs[i].left;
+	}
+	warn_duplicates(b, n, v, q->npairs, "the answer (right)");
+	warn_duplicates(b, n, v + q->npairs, q->npairs, "the item (left)");
+	free(v);
+}
+
 /* ---- lessons ---------------------------------------------------------------- */
 
 /* <table>: rows of <th>/<td> cells, every row as wide as the first. */
@@ -589,6 +738,8 @@ static void page_build(struct build *b, xmlNode *n, struct page *p)
 	for (xmlNode *c = first(n); c; c = next(c))
 		block_build(b, c, &p->blocks[k++]);
 	p->nblocks = k;
+	warn_title(b, n, "title", "the page title", p->title);
+	warn_page_length(b, n, p);
 }
 
 static void lesson_build(struct build *b, xmlNode *n, struct lesson *l)
@@ -598,6 +749,7 @@ static void lesson_build(struct build *b, xmlNode *n, struct lesson *l)
 	l->line = (int)xmlGetLineNo(n);
 	l->id = attr_text(b, n, "id");
 	l->title = attr_need(b, n, "title");
+	warn_title(b, n, "title", "the lesson title", l->title);
 	ids_add(b, &b->lessons, l->id, n);
 	l->pages = alloc(b, count(n, "page"), sizeof(*l->pages));
 	if (!l->pages)
@@ -711,6 +863,7 @@ static void case_build(struct build *b, xmlNode *n, struct case_stem *cs)
 	if (!cs->id)
 		cs->id = dup(b, "");
 	cs->title = attr_text(b, n, "title");
+	warn_title(b, n, "title", "the case title", cs->title);
 	cs->blocks = alloc(b, xmlChildElementCount(n), sizeof(*cs->blocks));
 	if (!cs->blocks)
 		return;
@@ -806,6 +959,7 @@ static void question_build(struct build *b, xmlNode *n, struct question *q,
 			}
 		q->npairs = k;
 	}
+	warn_question(b, n, q);
 }
 
 static struct quiz *quiz_build(struct build *b, xmlNode *n)
@@ -818,6 +972,7 @@ static struct quiz *quiz_build(struct build *b, xmlNode *n)
 	z->line = (int)xmlGetLineNo(n);
 	z->id = attr_text(b, n, "id");
 	z->title = attr_need(b, n, "title");
+	warn_title(b, n, "title", "the quiz title", z->title);
 	z->pass = attr_int(b, n, "pass", 80, 0, 100,
 			   "is not a percentage from 0 to 100");
 	z->attempts = attr_int(b, n, "attempts", 0, 0, 1000,
@@ -987,6 +1142,7 @@ int module_build(struct xsrc *s, xmlNode *root, struct module *m,
 	for (xmlNode *c = first(root); c; c = next(c)) {
 		if (is(c, "title")) {
 			m->title = text_need(&b, c, "module <title>");
+			warn_title(&b, c, NULL, "the module title", m->title);
 		} else if (is(c, "meta")) {
 			m->minutes = attr_int(&b, c, "minutes", 0, 1, 100000,
 					      "must be a whole number of "

@@ -114,8 +114,16 @@ void diags_sort(struct diags *d)
 
 void diags_print(const struct diags *d, FILE *out)
 {
-	for (size_t i = 0; i < d->n; i++)
-		fprintf(out, "%s:%d:%d: %s%s\n", d->v[i].file, d->v[i].line,
-			d->v[i].col, d->v[i].warning ? "warning: " : "",
-			d->v[i].msg);
+	for (size_t i = 0; i < d->n; i++) {
+		const char *w = d->v[i].warning ? "warning: " : "";
+
+		/* a problem of a whole file or folder has no line: no 0:0 */
+		if (d->v[i].line > 0)
+			fprintf(out, "%s:%d:%d: %s%s\n", d->v[i].file,
+				d->v[i].line, d->v[i].col > 0 ? d->v[i].col : 1,
+				w, d->v[i].msg);
+		else
+			fprintf(out, "%s: %s%s\n", d->v[i].file, w,
+				d->v[i].msg);
+	}
 }

@@ -39,7 +39,8 @@ size_t diags_errors(const struct diags *d);
 /* Sorts by file, then line, then column (stable), so output is in file order. */
 void diags_sort(struct diags *d);
 /* Prints "FILE:LINE:COL: message\n" for each ("FILE:LINE:COL: warning:
- * message" for a warning). */
+ * message" for a warning; "FILE: message" for a problem of a whole file
+ * or folder, which has no line). */
 void diags_print(const struct diags *d, FILE *out);
 
 #endif

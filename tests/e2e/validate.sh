@@ -6,7 +6,9 @@
 FIX=$CK_ROOT/tests/fixtures
 T=$CK_TMP/validate
 mkdir -p "$T"
-FORMAT='^[^:]+:[0-9]+:[0-9]+: .+$'
+# PATH:LINE:COL: message, or PATH: message for a whole file or folder
+# (never a made-up 0:0)
+FORMAT='^[^:]+(:[1-9][0-9]*:[1-9][0-9]*)?: .+$'
 
 # ---- success, help, usage ---------------------------------------------------
 expect_status "good course: exit 0" 0 ck validate "$FIX/good"
@@ -25,11 +27,11 @@ expect_grep "module file: summary" "$CK_TMP/out" '^ok: 0 courses, 1 module, 3 pa
 expect_status "no PATH: the --courses folder (after the command)" 0 ck validate --courses "$FIX/good"
 expect_status "no PATH: the --courses folder (before the command)" 0 ck --courses="$FIX/good" validate
 expect_status "--help: exit 0" 0 ck validate --help
-expect_grep "--help: usage text" "$CK_TMP/out" '^usage: coursekiosk validate \[PATH\.\.\.\]'
+expect_grep "--help: usage text" "$CK_TMP/out" '^usage: coursekiosk validate \[--strict\] \[PATH\.\.\.\]'
 expect_status "unknown option: exit 2" 2 ck validate --frobnicate "$FIX/good"
 expect_grep "unknown option: says so" "$CK_TMP/err" "unknown option '--frobnicate'"
 expect_status "missing path: exit 1" 1 ck validate "$T/nothing-here"
-expect_grep "missing path: named" "$CK_TMP/err" "nothing-here:0:0: cannot open"
+expect_grep "missing path: named" "$CK_TMP/err" "nothing-here: cannot open"
 
 # ---- problems: format, order, all of them --------------------------------------
 expect_status "bad module: exit 1" 1 ck validate "$FIX/bad/single-two-correct.xml"
@@ -66,9 +68,9 @@ ln -s "$FIX/good" "$T/mixed/good"
 ln -s "$FIX/bad-courses/requires-cycle" "$T/mixed/cycle"
 mkdir "$T/mixed/not-a-course"
 expect_status "mixed folder: exit 1" 1 ck validate "$T/mixed"
-expect_grep "mixed folder: folder without course.xml named" "$CK_TMP/err" "not-a-course:0:0: no course.xml"
+expect_grep "mixed folder: folder without course.xml named" "$CK_TMP/err" "not-a-course: no course.xml"
 expect_grep "mixed folder: the bad course named" "$CK_TMP/err" "cycle/course.xml:4:"
-if [ "$(wc -l <"$CK_TMP/err")" -eq 2 ]; then ok "mixed folder: only the two problems"; else
+if [ "$(grep -vc ': warning: ' "$CK_TMP/err")" -eq 2 ]; then ok "mixed folder: only the two problems"; else
 	not_ok "mixed folder: only the two problems" "$(cat "$CK_TMP/err")"; fi
 
 # ---- hostile input ------------------------------------------------------------------
@@ -169,7 +171,7 @@ as=()
 if [ "$(id -u)" = 0 ]; then as=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi
 "${as[@]}" "$CK_BIN" validate "$u/locked.xml" >"$T/out" 2>"$T/err"
 rc=$?
-if [ "$rc" -eq 1 ] && grep -q "locked.xml:0:0: cannot open: Permission denied" "$T/err"; then
+if [ "$rc" -eq 1 ] && grep -q "locked.xml: cannot open: Permission denied" "$T/err"; then
 	ok "unreadable file: exit 1, cannot open"
 else not_ok "unreadable file: exit 1, cannot open" "exit $rc" "$(cat "$T/err")"; fi
 rm -rf "$u"
