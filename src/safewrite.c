@@ -265,7 +265,7 @@ static int place(struct safewrite *w)
 int safewrite_commit(struct safewrite *w, struct err *e)
 {
 	const char *shown = w->kind == SWK_STDOUT ? _("standard output") : w->path;
-	enum sw_kind now;
+	enum sw_kind now = SWK_NEW; /* set by safewrite_check */
 	struct stat st;
 	int fd = -1, en = 0;
 
